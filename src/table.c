@@ -1,0 +1,170 @@
+/* table.c: the table of codes and the lookups by code.
+   SPDX-License-Identifier: LGPL-2.1-or-later
+
+   Everything is made from smtpstatus-codes.def.  The strings live in one
+   struct of char arrays and entries refer to them by offset, as musl's
+   strerror does: a table of pointers would cost a relocation per string
+   each time the library is loaded, offsets cost none.  A code finds its
+   entry through a direct index, so lookups take constant time.  */
+
+#include <config.h>
+
+#include <limits.h>
+#include <stddef.h>
+
+#include "smtpstatus.h"
+#include "table.h"
+
+/* Marks a text for xgettext; the translation happens at lookup time.  */
+#define N_(text) text
+
+static const struct strings
+{
+#define SMTP_STATUS_ENTRY(code, id, name, text) \
+  char name_##id[sizeof #name]; \
+  char id_##id[sizeof #id]; \
+  char text_##id[sizeof text];
+#include "smtpstatus-codes.def"
+#undef SMTP_STATUS_ENTRY
+} strings =
+{
+#define SMTP_STATUS_ENTRY(code, id, name, text) #name, #id, text,
+#include "smtpstatus-codes.def"
+#undef SMTP_STATUS_ENTRY
+};
+
+_Static_assert (sizeof strings <= USHRT_MAX,
+                "string offsets must fit in unsigned short");
+
+struct entry
+{
+  short code;
+  unsigned short name;
+  unsigned short id;
+  unsigned short text;
+};
+
+static const struct entry entries[] =
+{
+#define SMTP_STATUS_ENTRY(code, id, name, text) \
+  { (code), offsetof (struct strings, name_##id), \
+    offsetof (struct strings, id_##id), offsetof (struct strings, text_##id) },
+#include "smtpstatus-codes.def"
+#undef SMTP_STATUS_ENTRY
+};
+
+enum
+{
+#define SMTP_STATUS_ENTRY(code, id, name, text) POSITION_##id,
+#include "smtpstatus-codes.def"
+#undef SMTP_STATUS_ENTRY
+  ENTRY_COUNT
+};
+
+/* The range the direct index covers; every entry must fall inside it.  */
+enum { LOWEST_CODE = -1, HIGHEST_CODE = 599 };
+
+#define SMTP_STATUS_ENTRY(code, id, name, text) \
+  _Static_assert ((code) >= LOWEST_CODE && (code) <= HIGHEST_CODE, \
+                  #name " lies outside the index");
+#include "smtpstatus-codes.def"
+#undef SMTP_STATUS_ENTRY
+
+_Static_assert (ENTRY_COUNT <= UCHAR_MAX, "positions must fit in a byte");
+
+/* position_by_code[code - LOWEST_CODE] is the entry's position plus one,
+   0 for a code the table lacks.  A code listed twice would initialize one
+   element twice, which -Woverride-init (part of -Wextra) reports.  */
+static const unsigned char position_by_code[HIGHEST_CODE - LOWEST_CODE + 1] =
+{
+#define SMTP_STATUS_ENTRY(code, id, name, text) \
+  [(code) - LOWEST_CODE] = POSITION_##id + 1,
+#include "smtpstatus-codes.def"
+#undef SMTP_STATUS_ENTRY
+};
+
+/* Texts for codes the table lacks, by reply class; [0] is for a number
+   with no class.  Arrays rather than pointers, for the same reason as
+   the strings above.  */
+static const char fallback_text[6][32] =
+{
+  /* TRANSLATORS: for a number that is no SMTP reply code at all.  */
+  [0] = N_("Unknown SMTP status code"),
+  /* TRANSLATORS: for a code 2xx the table lacks: the server did it.  */
+  [2] = N_("Unknown success reply"),
+  /* TRANSLATORS: for a code 3xx the table lacks: the server waits for
+     more input.  */
+  [3] = N_("Unknown intermediate reply"),
+  /* TRANSLATORS: for a code 4xx the table lacks: trying later may work.  */
+  [4] = N_("Unknown temporary failure"),
+  /* TRANSLATORS: for a code 5xx the table lacks: retrying will not help.  */
+  [5] = N_("Unknown permanent failure"),
+};
+
+static const char *
+string_at (unsigned short offset)
+{
+  return (const char *) &strings + offset;
+}
+
+static const struct entry *
+find (int code)
+{
+  if (code < LOWEST_CODE || code > HIGHEST_CODE)
+    return NULL;
+  unsigned position = position_by_code[code - LOWEST_CODE];
+  return position ? &entries[position - 1] : NULL;
+}
+
+const char *
+smtpstatus_english (int code)
+{
+  const struct entry *e = find (code);
+  return e ? string_at (e->text) : fallback_text[smtp_status_class (code)];
+}
+
+const char *
+smtpstatus_name_at (size_t index)
+{
+  return string_at (entries[index].name);
+}
+
+const char *
+smtpstatus_id_at (size_t index)
+{
+  return string_at (entries[index].id);
+}
+
+const char *
+smtp_status_name (int code)
+{
+  const struct entry *e = find (code);
+  return e ? string_at (e->name) : NULL;
+}
+
+int
+smtp_status_is_known (int code)
+{
+  return find (code) != NULL;
+}
+
+int
+smtp_status_class (int code)
+{
+  return code >= 200 && code <= 599 ? code / 100 : 0;
+}
+
+size_t
+smtp_status_count (void)
+{
+  return ENTRY_COUNT;
+}
+
+int
+smtp_status_code_at (size_t index, int *code)
+{
+  if (index >= ENTRY_COUNT)
+    return -1;
+  *code = entries[index].code;
+  return 0;
+}
