@@ -1,0 +1,74 @@
+# tests/local.mk: the test suite, included by Makefile.am.
+# SPDX-License-Identifier: LGPL-2.1-or-later
+#
+# Every test speaks TAP.  The Swedish and Turkish locales are made with
+# localedef into tests/locales (LOCPATH points there), and the catalogs
+# are compiled from po/ into tests/localedir (SMTPSTATUS_LOCALEDIR points
+# there), so the suite needs neither installed locales nor an install.
+
+TEST_EXTENSIONS = .test
+LOG_DRIVER = env AM_TAP_AWK='$(AWK)' $(SHELL) $(top_srcdir)/build-aux/tap-driver.sh
+TEST_LOG_DRIVER = $(LOG_DRIVER)
+
+check_LIBRARIES = tests/libtap.a
+tests_libtap_a_SOURCES = tests/tap.c tests/tap.h
+
+C_TESTS = tests/test-table tests/test-locales
+check_PROGRAMS = $(C_TESTS)
+tests_test_table_LDADD = tests/libtap.a src/libsmtpstatus.la
+tests_test_locales_LDADD = tests/libtap.a src/libsmtpstatus.la
+
+TESTS = $(C_TESTS) tests/cli.test tests/catalogs.test
+EXTRA_DIST += tests/tap.sh tests/cli.test tests/catalogs.test \
+	tests/expected/sv.tsv tests/expected/tr.tsv
+
+# The environment of every test: no locale setting of the caller's may
+# leak in, and LANGUAGE least of all.
+AM_TESTS_ENVIRONMENT = \
+	unset LANG LANGUAGE LC_ALL LC_CTYPE LC_MESSAGES; \
+	LOCPATH='$(abs_top_builddir)/tests/locales'; \
+	SMTPSTATUS_LOCALEDIR='$(abs_top_builddir)/tests/localedir'; \
+	SMTP_STATUS='$(abs_top_builddir)/src/smtp-status'; \
+	USE_NLS='$(USE_NLS)'; MSGFMT='$(MSGFMT)'; srcdir='$(srcdir)'; \
+	export LOCPATH SMTPSTATUS_LOCALEDIR SMTP_STATUS USE_NLS MSGFMT srcdir;
+
+# Locale name, then the charmap localedef builds it with.  Plain sv_SE is
+# Latin-1, as glibc's SUPPORTED list defines it; C.UTF-8 is here because
+# LOCPATH hides the system's locales.
+TEST_LOCALES = \
+	sv_SE.UTF-8:UTF-8 sv_SE.ISO-8859-1:ISO-8859-1 sv_SE:ISO-8859-1 \
+	tr_TR.UTF-8:UTF-8 tr_TR.ISO-8859-9:ISO-8859-9 C.UTF-8:UTF-8
+
+check_DATA = tests/locales.stamp tests/localedir.stamp
+
+tests/locales.stamp:
+	$(AM_V_GEN)rm -rf tests/locales && $(MKDIR_P) tests/locales && \
+	for spec in $(TEST_LOCALES); do \
+	  name=$${spec%%:*}; charmap=$${spec#*:}; \
+	  $(LOCALEDEF) --no-archive -i $${name%%.*} -f $$charmap \
+	    tests/locales/$$name >/dev/null 2>&1; \
+	  test -f tests/locales/$$name/LC_CTYPE || { \
+	    echo "localedef could not make $$name" >&2; exit 1; }; \
+	done && touch $@
+
+# Always remade: it takes milliseconds, and a stale catalog here would
+# hide a change to po/.  The template is brought up to date first (it is
+# only rewritten when its messages change) for catalogs.test to compare
+# the catalogs against.
+tests/localedir.stamp: FORCE
+	$(AM_V_GEN)cd po && $(MAKE) $(AM_MAKEFLAGS) $(PACKAGE).pot-update >/dev/null
+	$(AM_V_at)rm -rf tests/localedir && \
+	if test "$(USE_NLS)" = yes; then \
+	  for lang in `sed -e 's/#.*//' $(top_srcdir)/po/LINGUAS`; do \
+	    $(MKDIR_P) tests/localedir/$$lang/LC_MESSAGES && \
+	    $(MSGFMT) -c -o tests/localedir/$$lang/LC_MESSAGES/$(PACKAGE).mo \
+	      $(top_srcdir)/po/$$lang.po || exit 1; \
+	  done; \
+	fi && touch $@
+FORCE:
+.PHONY: FORCE
+
+clean-local: clean-tests
+clean-tests:
+	rm -rf tests/locales tests/localedir tests/*.stamp
+.PHONY: clean-tests

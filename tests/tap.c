@@ -1,0 +1,94 @@
+/* tap.c: the TAP output of the tests.
+   SPDX-License-Identifier: LGPL-2.1-or-later  */
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tap.h"
+
+static int checks, failures;
+
+static bool
+report (bool passed, const char *what, va_list args)
+{
+  printf ("%s %d - ", passed ? "ok" : "not ok", ++checks);
+  vprintf (what, args);
+  putchar ('\n');
+  if (!passed)
+    failures++;
+  return passed;
+}
+
+/* Shows S as a C string, so that a wrong byte is visible.  */
+static void
+show (const char *label, const char *s)
+{
+  printf ("#   %s: ", label);
+  if (s == NULL)
+    {
+      puts ("NULL");
+      return;
+    }
+  putchar ('"');
+  for (const unsigned char *p = (const unsigned char *) s; *p; p++)
+    if (*p >= 0x20 && *p < 0x7F && *p != '"' && *p != '\\')
+      putchar (*p);
+    else
+      printf ("\\x%02x", *p);
+  puts ("\"");
+}
+
+bool
+tap_ok (bool passed, const char *what, ...)
+{
+  va_list args;
+  va_start (args, what);
+  report (passed, what, args);
+  va_end (args);
+  return passed;
+}
+
+bool
+tap_is_str (const char *got, const char *wanted, const char *what, ...)
+{
+  bool passed = got == NULL || wanted == NULL
+                ? got == wanted : strcmp (got, wanted) == 0;
+  va_list args;
+  va_start (args, what);
+  report (passed, what, args);
+  va_end (args);
+  if (!passed)
+    {
+      show ("got", got);
+      show ("wanted", wanted);
+    }
+  return passed;
+}
+
+bool
+tap_is_int (long got, long wanted, const char *what, ...)
+{
+  va_list args;
+  va_start (args, what);
+  report (got == wanted, what, args);
+  va_end (args);
+  if (got != wanted)
+    printf ("#   got: %ld\n#   wanted: %ld\n", got, wanted);
+  return got == wanted;
+}
+
+void
+tap_bail_out (const char *why)
+{
+  printf ("Bail out! %s\n", why);
+  exit (EXIT_FAILURE);
+}
+
+int
+tap_done (void)
+{
+  printf ("1..%d\n", checks);
+  return failures == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
