@@ -72,3 +72,16 @@ clean-local: clean-tests
 clean-tests:
 	rm -rf tests/locales tests/localedir tests/*.stamp
 .PHONY: clean-tests
+
+EXTRA_DIST += tests/outside.c tests/installed.sh
+
+# After 'make install', with the installed files alone (no DESTDIR).
+installcheck-local: tests/locales.stamp
+	$(AM_V_GEN)CC='$(CC)' PKG_CONFIG='$(PKG_CONFIG)' \
+	PKG_CONFIG_PATH='$(libdir)/pkgconfig' bindir='$(bindir)' \
+	mandir='$(mandir)' LOCPATH='$(abs_top_builddir)/tests/locales' \
+	USE_NLS='$(USE_NLS)' srcdir='$(srcdir)' \
+	$(SHELL) $(srcdir)/tests/installed.sh >tests/installed.log 2>&1; \
+	status=$$?; cat tests/installed.log; \
+	if grep '^not ok' tests/installed.log >/dev/null; then exit 1; fi; \
+	exit $$status
