@@ -56,7 +56,8 @@ tests/locales.stamp:
 # only rewritten when its messages change) for catalogs.test to compare
 # the catalogs against.
 tests/localedir.stamp: FORCE
-	$(AM_V_GEN)cd po && $(MAKE) $(AM_MAKEFLAGS) $(PACKAGE).pot-update >/dev/null
+	$(AM_V_GEN)log=`cd po && $(MAKE) $(AM_MAKEFLAGS) $(PACKAGE).pot-update 2>&1` \
+	  || { echo "$$log" >&2; exit 1; }
 	$(AM_V_at)rm -rf tests/localedir && \
 	if test "$(USE_NLS)" = yes; then \
 	  for lang in `sed -e 's/#.*//' $(top_srcdir)/po/LINGUAS`; do \
@@ -70,7 +71,7 @@ FORCE:
 
 clean-local: clean-tests
 clean-tests:
-	rm -rf tests/locales tests/localedir tests/*.stamp
+	rm -rf tests/locales tests/localedir tests/*.stamp tests/installed.log
 .PHONY: clean-tests
 
 EXTRA_DIST += tests/outside.c tests/installed.sh
