@@ -12,10 +12,10 @@
 /* Case folding by ASCII rules alone: strcasecmp follows LC_CTYPE, and in
    a Turkish locale 'I' does not fold to 'i', so "MAILBOX_BUSY" would stop
    matching.  Names are ASCII, so nothing else needs folding.  */
-static unsigned char
-ascii_lower (unsigned char c)
+static char
+ascii_lower (char c)
 {
-  return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+  return c >= 'A' && c <= 'Z' ? (char) (c - 'A' + 'a') : c;
 }
 
 static bool

@@ -80,33 +80,46 @@ replacement (const unsigned char *s, size_t left, size_t *length)
   return "?";
 }
 
+/* Writes at *OUT the replacement for the UTF-8 character at *IN and moves
+   both past it; false if *OUT has no room for it.  */
+static bool
+put_replacement (char **in, size_t *in_left, char **out, size_t *out_left)
+{
+  size_t skip;
+  const char *ascii = replacement ((const unsigned char *) *in, *in_left,
+                                   &skip);
+  size_t n = strlen (ascii);
+  if (n > *out_left)
+    return false;
+  memcpy (*out, ascii, n);
+  *out += n;
+  *out_left -= n;
+  *in += skip;
+  *in_left -= skip;
+  return true;
+}
+
 /* Converts UTF8 into CODESET at OUT, which has ROOM bytes; returns the
    length written, not counting the final NUL, or -1 on failure.  */
 static long
 transliterate (const char *utf8, const char *codeset, char *out, size_t room)
 {
+  if (room == 0)
+    return -1;
   char target[CODESET_SIZE + sizeof "//TRANSLIT"];
   snprintf (target, sizeof target, "%s//TRANSLIT", codeset);
   iconv_t cd = iconv_open (target, "UTF-8");
-  if (cd == (iconv_t) -1 || room == 0)
-    return cd == (iconv_t) -1 ? -1 : (iconv_close (cd), -1);
+  if (cd == (iconv_t) -1)
+    return -1;
 
-  char *in = (char *) utf8, *o = out;
-  size_t in_left = strlen (utf8), out_left = room - 1;
+  /* iconv takes the input as char ** but does not write through it.  */
+  char *in = (char *) utf8;
+  char *o = out;
+  size_t in_left = strlen (utf8);
+  size_t out_left = room - 1;
   bool ok = true;
   while (ok && iconv (cd, &in, &in_left, &o, &out_left) == (size_t) -1)
-    {
-      size_t skip;
-      const char *ascii = errno == EILSEQ
-        ? replacement ((const unsigned char *) in, in_left, &skip) : NULL;
-      size_t n = ascii != NULL ? strlen (ascii) : 0;
-      ok = ascii != NULL && n <= out_left;
-      if (ok)
-        {
-          memcpy (o, ascii, n);
-          o += n, out_left -= n, in += skip, in_left -= skip;
-        }
-    }
+    ok = errno == EILSEQ && put_replacement (&in, &in_left, &o, &out_left);
   ok = ok && iconv (cd, NULL, NULL, &o, &out_left) != (size_t) -1;
   iconv_close (cd);
   *o = '\0';

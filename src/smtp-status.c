@@ -32,6 +32,9 @@ enum
 
 static const char program_name[] = "smtp-status";
 
+#if defined __GNUC__
+__attribute__ ((format (printf, 1, 2)))
+#endif
 static void
 complain (const char *format, ...)
 {
