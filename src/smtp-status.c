@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "smtpstatus.h"
 
@@ -66,6 +67,8 @@ print_help (void)
   fputs (_("  -l, --list        print every known code with its name and "
            "description,\n"
            "                      separated by tabs\n"
+           "  -r, --reply       explain the SMTP replies read from standard "
+           "input\n"
            "  -L, --lang=LANG   describe in language LANG (for example sv "
            "or tr),\n"
            "                      even where no locale for it is installed\n"
@@ -75,15 +78,24 @@ print_help (void)
   fputs ("\n", stdout);
   /* TRANSLATORS: MailboxUnavailable and MAILBOX_UNAVAILABLE are names
      the program accepts; keep them as they are.  */
-  fputs (_("A NAME is the symbolic name (MailboxUnavailable) or the name of "
-           "its constant\n"
+  fputs (_("A CODE is a reply code (550) or an enhanced status code (5.1.1).  "
+           "A NAME is\n"
+           "the symbolic name (MailboxUnavailable) or the name of its "
+           "constant\n"
            "(MAILBOX_UNAVAILABLE), in any case.  Put a negative CODE after "
            "\"--\",\n"
            "as in: smtp-status -- -1\n"), stdout);
   fputs ("\n", stdout);
-  fputs (_("Exit status is 0 if every operand was found, 1 if one was "
-           "unknown,\n"
-           "and 2 for bad usage or a write error.\n"), stdout);
+  fputs (_("With --reply, each reply gets one line: its code, its enhanced "
+           "code or \"-\",\n"
+           "the explanation, and what it means for the sender, separated "
+           "by tabs.\n"), stdout);
+  fputs ("\n", stdout);
+  fputs (_("Exit status is 0 if every operand was found and every reply "
+           "well formed,\n"
+           "1 if an operand was unknown or a reply malformed, and 2 for bad "
+           "usage\n"
+           "or a read or write error.\n"), stdout);
 }
 
 static void
@@ -139,11 +151,34 @@ is_number (const char *arg)
   return *digits != '\0' && digits[strspn (digits, "0123456789")] == '\0';
 }
 
+/* Prints the description of the enhanced status code ARG.  */
+static int
+describe_enhanced (const char *arg)
+{
+  struct smtp_enhanced_status status;
+  if (smtp_enhanced_parse (arg, strlen (arg), &status) != 0)
+    {
+      complain (_("not a valid enhanced status code: %s"), arg);
+      return EXIT_UNKNOWN;
+    }
+  if (!smtp_enhanced_is_known (status.subject, status.detail))
+    {
+      complain (_("unknown enhanced status code: %s"), arg);
+      return EXIT_UNKNOWN;
+    }
+  puts (smtp_enhanced_description (status.status_class, status.subject,
+                                   status.detail));
+  return EXIT_SUCCESS;
+}
+
 /* Prints the description ARG asks for; returns the exit status it earns.  */
 static int
 describe (const char *arg)
 {
   int code;
+  /* Names have no dots, so a digit and a dot make an enhanced code.  */
+  if (*arg >= '0' && *arg <= '9' && strchr (arg, '.') != NULL)
+    return describe_enhanced (arg);
   if (is_number (arg))
     {
       errno = 0;
@@ -178,6 +213,95 @@ list_all (void)
     }
 }
 
+static void
+print_reply (const struct smtp_reply *reply)
+{
+  char enhanced[16] = "-";
+  if (reply->has_enhanced)
+    snprintf (enhanced, sizeof enhanced, "%d.%d.%d",
+              reply->enhanced.status_class, reply->enhanced.subject,
+              reply->enhanced.detail);
+  printf ("%d\t%s\t%s\t%s\n", reply->code, enhanced, smtp_reply_explain (reply),
+          smtp_outcome_description (smtp_reply_outcome (reply)));
+}
+
+/* The length of the empty line at the start of the SIZE bytes at S, or 0
+   if it is not one; replies pasted by hand often have them between.  */
+static size_t
+empty_line (const char *s, size_t size)
+{
+  if (size >= 1 && s[0] == '\n')
+    return 1;
+  return size >= 2 && s[0] == '\r' && s[1] == '\n' ? 2 : 0;
+}
+
+/* Explains the replies the SIZE bytes at DATA hold, as far as they are
+   complete; returns how many bytes it used.  At END_OF_INPUT, a reply
+   still incomplete is an error too.  Sets *STATUS on errors.  */
+static size_t
+explain_replies (const char *data, size_t size, size_t offset,
+                 bool end_of_input, int *status)
+{
+  size_t used = 0;
+  while (used < size)
+    {
+      size_t empty = empty_line (data + used, size - used);
+      if (empty != 0)
+        {
+          used += empty;
+          continue;
+        }
+      struct smtp_reply reply;
+      int result = smtp_reply_parse (data + used, size - used, &reply);
+      if (result == SMTP_REPLY_OK)
+        {
+          print_reply (&reply);
+          used += reply.size;
+          continue;
+        }
+      if (result == SMTP_REPLY_INCOMPLETE && !end_of_input)
+        break;
+      /* TRANSLATORS: %zu counts bytes from the start of the input.  */
+      complain (_("input byte %zu: %s"), offset + used + reply.size,
+                smtp_reply_result_description (result));
+      *status = EXIT_UNKNOWN;
+      /* Go on after the offending line.  */
+      size_t bad = used + reply.size;
+      const char *lf = memchr (data + bad, '\n', size - bad);
+      used = lf != NULL ? (size_t) (lf - data) + 1 : size;
+    }
+  return used;
+}
+
+/* Reads replies from standard input and explains each as soon as it is
+   complete, so that it works on a live session too.  */
+static int
+explain_input (void)
+{
+  /* Room for the largest reply the parser takes, and one more read.  */
+  static char buffer[2 * SMTP_REPLY_MAX_LINE * SMTP_REPLY_MAX_LINES];
+  size_t have = 0, offset = 0;
+  int status = EXIT_SUCCESS;
+  for (;;)
+    {
+      ssize_t n = read (STDIN_FILENO, buffer + have, sizeof buffer - have);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          complain (_("read error: %s"), strerror (errno));
+          return EXIT_TROUBLE;
+        }
+      have += (size_t) n;
+      size_t used = explain_replies (buffer, have, offset, n == 0, &status);
+      memmove (buffer, buffer + used, have - used);
+      have -= used;
+      offset += used;
+      if (n == 0)
+        return status;
+    }
+}
+
 /* STATUS, unless standard output could not be written in full.  */
 static int
 finish (int status)
@@ -196,12 +320,13 @@ main (int argc, char **argv)
   static const struct option options[] =
   {
     { "list", no_argument, NULL, 'l' },
+    { "reply", no_argument, NULL, 'r' },
     { "lang", required_argument, NULL, 'L' },
     { "help", no_argument, NULL, 'h' },
     { "version", no_argument, NULL, 'V' },
     { NULL, 0, NULL, 0 }
   };
-  bool list = false, help = false, version = false;
+  bool list = false, reply = false, help = false, version = false;
   const char *lang = NULL;
 
   setlocale (LC_ALL, "");
@@ -211,10 +336,11 @@ main (int argc, char **argv)
 #endif
 
   int option;
-  while ((option = getopt_long (argc, argv, "lL:hV", options, NULL)) != -1)
+  while ((option = getopt_long (argc, argv, "lrL:hV", options, NULL)) != -1)
     switch (option)
       {
       case 'l': list = true; break;
+      case 'r': reply = true; break;
       case 'L': lang = optarg; break;
       case 'h': help = true; break;
       case 'V': version = true; break;
@@ -241,16 +367,23 @@ main (int argc, char **argv)
       print_version ();
       return finish (EXIT_SUCCESS);
     }
+  if (list && reply)
+    {
+      complain (_("--list and --reply cannot be combined"));
+      return usage_error ();
+    }
+  if ((list || reply) && optind < argc)
+    {
+      complain (_("%s takes no operands"), list ? "--list" : "--reply");
+      return usage_error ();
+    }
   if (list)
     {
-      if (optind < argc)
-        {
-          complain (_("--list takes no operands"));
-          return usage_error ();
-        }
       list_all ();
       return finish (EXIT_SUCCESS);
     }
+  if (reply)
+    return finish (explain_input ());
   if (optind == argc)
     {
       complain (_("missing CODE or NAME operand"));

@@ -117,10 +117,18 @@ find (int code)
 }
 
 const char *
+smtpstatus_class_english (int status_class)
+{
+  return status_class >= 2 && status_class <= 5
+         ? fallback_text[status_class] : fallback_text[0];
+}
+
+const char *
 smtpstatus_english (int code)
 {
   const struct entry *e = find (code);
-  return e ? string_at (e->text) : fallback_text[smtp_status_class (code)];
+  return e ? string_at (e->text)
+         : smtpstatus_class_english (smtp_status_class (code));
 }
 
 const char *

@@ -11,6 +11,10 @@
    which the catalogs hold the translation.  Never NULL.  */
 const char *smtpstatus_english (int code);
 
+/* The English text for a code the table lacks, by reply CLASS (2 to 5;
+   anything else gets the "unknown code" text).  */
+const char *smtpstatus_class_english (int status_class);
+
 /* The source name and the enum suffix ("MAILBOX_BUSY") of entry INDEX,
    which must be below smtp_status_count().  */
 const char *smtpstatus_name_at (size_t index);

@@ -1,0 +1,114 @@
+/* explain.c: what a parsed reply means, in words and for the client.
+   SPDX-License-Identifier: LGPL-2.1-or-later  */
+
+#include <config.h>
+
+#include <stddef.h>
+
+#include "smtpstatus.h"
+#include "enhanced.h"
+#include "table.h"
+#include "translate.h"
+
+#define N_(text) text
+
+/* The most specific English text for REPLY.  RFC 3463 asks clients to
+   fall back to the subject when they do not know the detail; a known
+   basic code says more than a subject, so it comes in between.  Detail 0
+   ("other or undefined", X.0.0 for "only the class is known") says no
+   more than its subject, so it counts as one.  */
+static const char *
+explanation (const struct smtp_reply *reply)
+{
+  const struct smtp_enhanced_status *e = &reply->enhanced;
+  if (reply->has_enhanced && e->detail != 0
+      && smtp_enhanced_is_known (e->subject, e->detail))
+    return smtpstatus_enhanced_english (e->status_class, e->subject,
+                                        e->detail);
+  if (smtp_status_class (reply->code) != 0
+      && smtp_status_is_known (reply->code))
+    return smtpstatus_english (reply->code);
+  if (reply->has_enhanced && smtp_enhanced_is_known (e->subject, e->detail))
+    return smtpstatus_enhanced_english (e->status_class, e->subject,
+                                        e->detail);
+  const char *subject = reply->has_enhanced
+                        ? smtpstatus_subject_english (e->subject) : NULL;
+  return subject != NULL ? subject : smtpstatus_english (reply->code);
+}
+
+const char *
+smtp_reply_explain (const struct smtp_reply *reply)
+{
+  return smtpstatus_translate (explanation (reply));
+}
+
+const char *
+smtp_reply_explain_l (const struct smtp_reply *reply, locale_t loc)
+{
+  return smtpstatus_translate_l (explanation (reply), loc);
+}
+
+int
+smtp_status_outcome (int code, int enhanced_class)
+{
+  int status_class = smtp_status_class (code);
+  if (status_class != 0)
+    return status_class;
+  return enhanced_class == 2 || enhanced_class == 4 || enhanced_class == 5
+         ? enhanced_class : SMTP_OUTCOME_UNKNOWN;
+}
+
+int
+smtp_reply_outcome (const struct smtp_reply *reply)
+{
+  return smtp_status_outcome (reply->code, reply->has_enhanced
+                                           ? reply->enhanced.status_class : 0);
+}
+
+int
+smtp_reply_should_retry (const struct smtp_reply *reply)
+{
+  return smtp_reply_outcome (reply) == SMTP_OUTCOME_TRANSIENT;
+}
+
+const char *
+smtp_outcome_description (int outcome)
+{
+  static const char text[6][56] =
+  {
+    /* TRANSLATORS: the outcome of a reply that fits none of the others.  */
+    [SMTP_OUTCOME_UNKNOWN] = N_("unknown outcome"),
+    [SMTP_OUTCOME_SUCCESS] = N_("success"),
+    /* TRANSLATORS: a 3xx reply, such as 354 after DATA.  */
+    [SMTP_OUTCOME_INTERMEDIATE] = N_("intermediate: the server waits for more"),
+    [SMTP_OUTCOME_TRANSIENT] = N_("temporary failure: retrying later may help"),
+    [SMTP_OUTCOME_PERMANENT] = N_("permanent failure: retrying will not help"),
+  };
+  int i = outcome >= SMTP_OUTCOME_SUCCESS && outcome <= SMTP_OUTCOME_PERMANENT
+          ? outcome : SMTP_OUTCOME_UNKNOWN;
+  return smtpstatus_translate (text[i]);
+}
+
+const char *
+smtp_reply_result_description (int result)
+{
+  static const char text[7][64] =
+  {
+    [-SMTP_REPLY_OK] = N_("The reply is complete and well formed."),
+    [-SMTP_REPLY_INCOMPLETE] = N_("The reply is incomplete: more lines are "
+                                  "to come."),
+    [-SMTP_REPLY_BAD_CODE] = N_("A line does not start with a valid reply "
+                                "code."),
+    [-SMTP_REPLY_CODE_MISMATCH] = N_("The lines of the reply carry "
+                                     "different codes."),
+    /* TRANSLATORS: 512 is SMTP_REPLY_MAX_LINE, RFC 5321's limit.  */
+    [-SMTP_REPLY_LINE_TOO_LONG] = N_("A line is longer than the 512 bytes "
+                                     "SMTP allows."),
+    [-SMTP_REPLY_TOO_MANY_LINES] = N_("The reply has more lines than the "
+                                      "parser holds."),
+    [6] = N_("Unknown parse result."),
+  };
+  int i = result <= SMTP_REPLY_OK && result >= SMTP_REPLY_TOO_MANY_LINES
+          ? -result : 6;
+  return smtpstatus_translate (text[i]);
+}
