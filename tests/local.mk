@@ -13,10 +13,13 @@ TEST_LOG_DRIVER = $(LOG_DRIVER)
 check_LIBRARIES = tests/libtap.a
 tests_libtap_a_SOURCES = tests/tap.c tests/tap.h
 
-C_TESTS = tests/test-table tests/test-locales
+C_TESTS = tests/test-table tests/test-locales tests/test-reply \
+	tests/test-enhanced
 check_PROGRAMS = $(C_TESTS)
 tests_test_table_LDADD = tests/libtap.a src/libsmtpstatus.la
 tests_test_locales_LDADD = tests/libtap.a src/libsmtpstatus.la
+tests_test_reply_LDADD = tests/libtap.a src/libsmtpstatus.la
+tests_test_enhanced_LDADD = tests/libtap.a src/libsmtpstatus.la
 
 TESTS = $(C_TESTS) tests/cli.test tests/catalogs.test
 EXTRA_DIST += tests/tap.sh tests/cli.test tests/catalogs.test \
