@@ -1,11 +1,24 @@
 # doc/local.mk: the man pages, included by Makefile.am.
 # SPDX-License-Identifier: LGPL-2.1-or-later
 
-# One page for the program, one for the library; each function's name
-# is a .so link to the library's page.
+# One page for the program and three for the library (basic codes,
+# enhanced codes, replies); every other function's name is a .so link to
+# the page that describes it.
 dist_man_MANS = \
 	doc/smtp-status.1 \
-	doc/smtpstatus.3 \
+	doc/smtp_enhanced_description.3 \
+	doc/smtp_enhanced_description_l.3 \
+	doc/smtp_enhanced_description_str.3 \
+	doc/smtp_enhanced_description_str_l.3 \
+	doc/smtp_enhanced_is_known.3 \
+	doc/smtp_enhanced_parse.3 \
+	doc/smtp_outcome_description.3 \
+	doc/smtp_reply_explain.3 \
+	doc/smtp_reply_explain_l.3 \
+	doc/smtp_reply_outcome.3 \
+	doc/smtp_reply_parse.3 \
+	doc/smtp_reply_result_description.3 \
+	doc/smtp_reply_should_retry.3 \
 	doc/smtp_status_class.3 \
 	doc/smtp_status_code_at.3 \
 	doc/smtp_status_count.3 \
@@ -13,4 +26,6 @@ dist_man_MANS = \
 	doc/smtp_status_description_l.3 \
 	doc/smtp_status_from_name.3 \
 	doc/smtp_status_is_known.3 \
-	doc/smtp_status_name.3
+	doc/smtp_status_name.3 \
+	doc/smtp_status_outcome.3 \
+	doc/smtpstatus.3

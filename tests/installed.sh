@@ -54,7 +54,14 @@ tap_is "$("$bindir/smtp-status" --lang tr 550)" \
   "$(nls 'Genellikle uzak tarafta var olmayan bir e-posta adresini tanımlar.' \
          'Mailbox unavailable: usually the e-mail address does not exist at the remote end.')" \
   'the installed smtp-status speaks Turkish with --lang tr'
-for page in man1/smtp-status.1 man3/smtpstatus.3 man3/smtp_status_description.3; do
+printf '550-5.1.1 No such user\r\n550 5.1.1 see https://example.org\r\n' >"$tap_dir/reply"
+tap_is "$(LANG=sv_SE.UTF-8 "$bindir/smtp-status" --reply <"$tap_dir/reply")" \
+  "$(printf '550\t5.1.1\t%s\t%s' \
+     "$(nls 'Mottagarens brevlåda finns inte.' "The recipient's mailbox does not exist.")" \
+     "$(nls 'permanent fel: ett nytt försök hjälper inte' 'permanent failure: retrying will not help')")" \
+  'the installed smtp-status explains a reply in Swedish'
+for page in man1/smtp-status.1 man3/smtpstatus.3 man3/smtp_status_description.3 \
+    man3/smtp_reply_parse.3 man3/smtp_enhanced_description.3 man3/smtp_reply_explain.3; do
   test -f "$mandir/$page"
   tap_result $? "$page is installed"
 done
