@@ -16,6 +16,14 @@
 extern "C" {
 #endif
 
+/* What the library exports; it is built with -fvisibility=hidden, so its
+   internal functions stay internal and calls to them direct.  */
+#if defined __GNUC__ && __GNUC__ >= 4
+# define SMTP_STATUS_API __attribute__ ((visibility ("default")))
+#else
+# define SMTP_STATUS_API
+#endif
+
 /* The gettext domain of the descriptions, for a program that wants them in
    a fixed charset: bind_textdomain_codeset (SMTP_STATUS_TEXTDOMAIN, "UTF-8").  */
 #define SMTP_STATUS_TEXTDOMAIN "smtpstatus"
@@ -34,41 +42,41 @@ enum smtp_status_code
    gets the text of its reply class (2xx to 5xx), anything else a text that
    says the code is unknown.  Never NULL; the string is static and must not
    be modified or freed.  */
-const char *smtp_status_description (int code);
+SMTP_STATUS_API const char *smtp_status_description (int code);
 
 #ifdef LC_GLOBAL_LOCALE
 /* The same as smtp_status_description, but for the locale LOC (a locale
    object from newlocale, or LC_GLOBAL_LOCALE), like strerror_l.  The
    calling thread's own locale is left as it was.  Declared where the
    system declares locale_t (POSIX 2008: _POSIX_C_SOURCE >= 200809L).  */
-const char *smtp_status_description_l (int code, locale_t loc);
+SMTP_STATUS_API const char *smtp_status_description_l (int code, locale_t loc);
 #endif
 
 /* The symbolic name of CODE as the source table spells it, for example
    "MailboxUnavailable" for 550; NULL if CODE is not in the table.  */
-const char *smtp_status_name (int code);
+SMTP_STATUS_API const char *smtp_status_name (int code);
 
 /* Looks NAME up and stores its code in *CODE (unless CODE is NULL).
    NAME is the source name ("MailboxBusy") or the enum constant's name
    with or without its prefix ("MAILBOX_BUSY", "SMTP_STATUS_MAILBOX_BUSY"),
    compared without regard to case by ASCII rules, so the answer is the
    same in every locale.  Returns 0, or -1 if NAME is unknown or NULL.  */
-int smtp_status_from_name (const char *name, int *code);
+SMTP_STATUS_API int smtp_status_from_name (const char *name, int *code);
 
 /* The reply class of CODE: its first digit, 2 to 5, for a code from 200
    to 599, whether the table has it or not; 0 for any other number.  */
-int smtp_status_class (int code);
+SMTP_STATUS_API int smtp_status_class (int code);
 
 /* 1 if CODE is in the table, 0 otherwise.  */
-int smtp_status_is_known (int code);
+SMTP_STATUS_API int smtp_status_is_known (int code);
 
 /* The number of entries in the table.  */
-size_t smtp_status_count (void);
+SMTP_STATUS_API size_t smtp_status_count (void);
 
 /* Stores in *CODE the code of entry INDEX of the table, whose entries are
    in ascending order of code.  Returns 0, or -1 if INDEX is not below
    smtp_status_count().  */
-int smtp_status_code_at (size_t index, int *code);
+SMTP_STATUS_API int smtp_status_code_at (size_t index, int *code);
 
 
 /* Enhanced status codes (RFC 3463): CLASS.SUBJECT.DETAIL, as in 5.1.1.  */
@@ -84,28 +92,28 @@ struct smtp_enhanced_status
    subject's, else the class's (as for a basic code of that class), and a
    text saying the code is unknown for a class other than 2, 4 and 5.
    Never NULL; static.  */
-const char *smtp_enhanced_description (int status_class, int subject,
+SMTP_STATUS_API const char *smtp_enhanced_description (int status_class, int subject,
                                        int detail);
 
 /* The same for a code written as text, "5.1.1"; a string that is not an
    enhanced status code (see smtp_enhanced_parse) gets the text saying the
    code is unknown.  Never NULL; static.  */
-const char *smtp_enhanced_description_str (const char *code);
+SMTP_STATUS_API const char *smtp_enhanced_description_str (const char *code);
 
 /* 1 if the registry has SUBJECT.DETAIL (under any class), 0 otherwise.  */
-int smtp_enhanced_is_known (int subject, int detail);
+SMTP_STATUS_API int smtp_enhanced_is_known (int subject, int detail);
 
 /* Parses the LENGTH bytes at TEXT, which need not end in a NUL, as one
    enhanced status code: a class of 2, 4 or 5, a subject and a detail of
    one to three digits with no leading zero, separated by dots and nothing
    else.  Returns 0 and fills *STATUS, or -1 and leaves it alone.  */
-int smtp_enhanced_parse (const char *text, size_t length,
+SMTP_STATUS_API int smtp_enhanced_parse (const char *text, size_t length,
                          struct smtp_enhanced_status *status);
 
 #ifdef LC_GLOBAL_LOCALE
-const char *smtp_enhanced_description_l (int status_class, int subject,
+SMTP_STATUS_API const char *smtp_enhanced_description_l (int status_class, int subject,
                                          int detail, locale_t loc);
-const char *smtp_enhanced_description_str_l (const char *code,
+SMTP_STATUS_API const char *smtp_enhanced_description_str_l (const char *code,
                                              locale_t loc);
 #endif
 
@@ -154,19 +162,19 @@ struct smtp_reply
    SMTP_REPLY_OK or a negative enum smtp_reply_result.  On success the
    next reply, where several were pipelined, starts at BUFFER +
    REPLY->size.  Never allocates.  */
-int smtp_reply_parse (const char *buffer, size_t size,
+SMTP_STATUS_API int smtp_reply_parse (const char *buffer, size_t size,
                       struct smtp_reply *reply);
 
 /* A sentence describing RESULT, a value smtp_reply_parse returned, in the
    thread's message locale.  Never NULL; static.  */
-const char *smtp_reply_result_description (int result);
+SMTP_STATUS_API const char *smtp_reply_result_description (int result);
 
 /* The most specific description of a parsed reply: its enhanced code's
    if the registry has that detail, else its basic code's if the table has
    it, else its enhanced code's subject's, else its reply class's.  */
-const char *smtp_reply_explain (const struct smtp_reply *reply);
+SMTP_STATUS_API const char *smtp_reply_explain (const struct smtp_reply *reply);
 #ifdef LC_GLOBAL_LOCALE
-const char *smtp_reply_explain_l (const struct smtp_reply *reply,
+SMTP_STATUS_API const char *smtp_reply_explain_l (const struct smtp_reply *reply,
                                   locale_t loc);
 #endif
 
@@ -184,16 +192,16 @@ enum smtp_outcome
    basic code decides: it is what RFC 5321 tells the client to act on, and
    RFC 2034 requires the enhanced class to agree with it, so the enhanced
    class counts only where CODE has no class (it is not 200 to 599).  */
-int smtp_status_outcome (int code, int enhanced_class);
-int smtp_reply_outcome (const struct smtp_reply *reply);
+SMTP_STATUS_API int smtp_status_outcome (int code, int enhanced_class);
+SMTP_STATUS_API int smtp_reply_outcome (const struct smtp_reply *reply);
 
 /* 1 if sending again later may succeed (the outcome is transient),
    0 if not.  */
-int smtp_reply_should_retry (const struct smtp_reply *reply);
+SMTP_STATUS_API int smtp_reply_should_retry (const struct smtp_reply *reply);
 
 /* A short text for OUTCOME, such as "permanent failure: retrying will not
    help", in the thread's message locale.  Never NULL; static.  */
-const char *smtp_outcome_description (int outcome);
+SMTP_STATUS_API const char *smtp_outcome_description (int outcome);
 
 #ifdef __cplusplus
 }

@@ -17,10 +17,48 @@ const char *smtpstatus_enhanced_english (int status_class, int subject,
    if SUBJECT is not registered either.  */
 const char *smtpstatus_subject_english (int subject);
 
-/* The length of the enhanced status code at the start of the LENGTH
-   bytes at TEXT, if one is there and is followed by a space or by the
-   end of TEXT; 0 if there is none.  Fills *STATUS when there is one.  */
-size_t smtpstatus_enhanced_prefix (const char *text, size_t length,
-                                   struct smtp_enhanced_status *status);
+/* Reads one to three digits, not starting with a 0 unless the 0 stands
+   alone, from P (before END); returns where they stop, or NULL.  */
+static inline const char *
+smtpstatus_read_subcode (const char *p, const char *end, int *value)
+{
+  int n = 0;
+  const char *start = p;
+  while (p < end && *p >= '0' && *p <= '9')
+    {
+      if (p - start == 3)
+        return NULL;
+      n = n * 10 + (*p++ - '0');
+    }
+  if (p == start || (p - start > 1 && *start == '0'))
+    return NULL;
+  *value = n;
+  return p;
+}
+
+/* Reads the enhanced status code at TEXT (before END), by RFC 3463
+   section 2: class "." subject "." detail, the class 2, 4 or 5, subject
+   and detail one to three digits without leading zeros.  Returns where
+   it stops, or NULL if TEXT does not start with one; fills *STATUS.
+   Inline, because the reply parser runs it on every reply.  */
+static inline const char *
+smtpstatus_read_enhanced (const char *text, const char *end,
+                          struct smtp_enhanced_status *status)
+{
+  if (end - text < 5 || (text[0] != '2' && text[0] != '4' && text[0] != '5')
+      || text[1] != '.')
+    return NULL;
+  int subject, detail;
+  const char *p = smtpstatus_read_subcode (text + 2, end, &subject);
+  if (p == NULL || p == end || *p != '.')
+    return NULL;
+  p = smtpstatus_read_subcode (p + 1, end, &detail);
+  if (p == NULL)
+    return NULL;
+  status->status_class = text[0] - '0';
+  status->subject = subject;
+  status->detail = detail;
+  return p;
+}
 
 #endif

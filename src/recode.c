@@ -23,13 +23,13 @@
 #include <libintl.h>
 #include <locale.h>
 #include <pthread.h>
-#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "smtpstatus.h"
 #include "recode.h"
+#include "translate.h"
 
 /* Room for every translation of the table in a few charsets; when it is
    full, further texts come out in English rather than mangled.  */
@@ -43,12 +43,14 @@ struct recoded
   const char *text;             /* UTF8 converted to CODESET */
 };
 
+/* All of these belong to whoever holds LOCK.  Fetching a UTF-8 text and
+   converting it happen under it too, so that a thread that meets such a
+   text in glibc's cache finds its conversion ready.  */
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static struct recoded texts[MAX_TEXTS];
-/* texts[0 .. published - 1] are complete; writers hold LOCK.  */
-static atomic_size_t published;
+static size_t text_count;
 static char arena[ARENA_SIZE];
 static size_t arena_used;
-static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 
 static bool
 is_utf8 (const char *codeset)
@@ -127,43 +129,36 @@ transliterate (const char *utf8, const char *codeset, char *out, size_t room)
 }
 
 static const struct recoded *
-find (const char *utf8, const char *codeset, size_t count)
+find (const char *utf8, const char *codeset)
 {
-  for (size_t i = 0; i < count; i++)
+  for (size_t i = 0; i < text_count; i++)
     if (texts[i].utf8 == utf8
         && (codeset == NULL || strcmp (texts[i].codeset, codeset) == 0))
       return &texts[i];
   return NULL;
 }
 
-/* UTF8 (the translation of MSGID) in CODESET, converted at most once.  */
+/* UTF8 (the translation of MSGID) in CODESET, converted at most once;
+   MSGID if there is no room left.  Called with LOCK held.  */
 static const char *
 convert_once (const char *utf8, const char *msgid, const char *codeset)
 {
-  const char *text = msgid;
-  pthread_mutex_lock (&lock);
-  size_t count = atomic_load_explicit (&published, memory_order_relaxed);
-  const struct recoded *known = find (utf8, codeset, count);
+  const struct recoded *known = find (utf8, codeset);
   if (known != NULL)
-    text = known->text;
-  else if (count < MAX_TEXTS && strlen (codeset) < CODESET_SIZE)
-    {
-      char *out = arena + arena_used;
-      long length = transliterate (utf8, codeset, out, ARENA_SIZE - arena_used);
-      if (length >= 0)
-        {
-          struct recoded *slot = &texts[count];
-          slot->utf8 = utf8;
-          slot->msgid = msgid;
-          strcpy (slot->codeset, codeset);
-          slot->text = out;
-          arena_used += (size_t) length + 1;
-          atomic_store_explicit (&published, count + 1, memory_order_release);
-          text = out;
-        }
-    }
-  pthread_mutex_unlock (&lock);
-  return text;
+    return known->text;
+  if (text_count == MAX_TEXTS || strlen (codeset) >= CODESET_SIZE)
+    return msgid;
+  char *out = arena + arena_used;
+  long length = transliterate (utf8, codeset, out, ARENA_SIZE - arena_used);
+  if (length < 0)
+    return msgid;
+  struct recoded *slot = &texts[text_count++];
+  slot->utf8 = utf8;
+  slot->msgid = msgid;
+  strcpy (slot->codeset, codeset);
+  slot->text = out;
+  arena_used += (size_t) length + 1;
+  return out;
 }
 
 /* The translation of MSGID in UTF-8, under the thread's own LC_MESSAGES;
@@ -197,20 +192,28 @@ smtpstatus_recover (const char *msgid)
      the right answer.  */
   if (is_utf8 (codeset) || *dgettext (SMTP_STATUS_TEXTDOMAIN, "") == '\0')
     return msgid;
+  pthread_mutex_lock (&lock);
+  /* Said before the UTF-8 text enters glibc's cache, so that any thread
+     that meets it there knows to look here.  */
+  atomic_fetch_or_explicit (&smtpstatus_state, SMTPSTATUS_RECODING,
+                            memory_order_release);
   const char *utf8 = fetch_utf8 (msgid);
-  return utf8 == msgid ? msgid : convert_once (utf8, msgid, codeset);
+  const char *text = utf8 == msgid ? msgid
+                     : convert_once (utf8, msgid, codeset);
+  pthread_mutex_unlock (&lock);
+  return text;
 }
 
 const char *
 smtpstatus_recoded (const char *text)
 {
-  size_t count = atomic_load_explicit (&published, memory_order_acquire);
-  if (count == 0)
-    return text;
-  const struct recoded *fetched = find (text, NULL, count);
-  if (fetched == NULL)
-    return text;
   const char *codeset = nl_langinfo (CODESET);
-  return is_utf8 (codeset) ? text
-         : convert_once (text, fetched->msgid, codeset);
+  if (is_utf8 (codeset))
+    return text;
+  pthread_mutex_lock (&lock);
+  const struct recoded *fetched = find (text, NULL);
+  const char *result = fetched == NULL ? text
+                       : convert_once (text, fetched->msgid, codeset);
+  pthread_mutex_unlock (&lock);
+  return result;
 }

@@ -4,6 +4,7 @@
 #ifndef SMTPSTATUS_RECODE_H
 #define SMTPSTATUS_RECODE_H
 
+
 /* For a MSGID that dgettext handed back untranslated: the translation,
    converted with transliteration into the charset of the thread's locale,
    if the catalog has one that gettext failed to convert; else MSGID.  */
@@ -11,7 +12,7 @@ const char *smtpstatus_recover (const char *msgid);
 
 /* TEXT as dgettext returned it, or, if TEXT is a UTF-8 translation that
    smtpstatus_recover fetched and the thread's charset is another, its
-   conversion.  */
+   conversion.  Needed only once SMTPSTATUS_RECODING is set.  */
 const char *smtpstatus_recoded (const char *text);
 
 #endif

@@ -40,13 +40,17 @@ scan_line (const char *s, size_t size, int expected, struct line *line)
   /* The code: three digits, the first 2 to 5 (RFC 5321 4.2: Reply-code).
      A byte that cannot belong to one is an error as soon as it is seen;
      a short but so far valid line is merely incomplete.  */
-  for (size_t i = 0; i < 3; i++)
+  if (size < 4)
     {
-      if (i == size)
+      for (size_t i = 0; i < size; i++)
+        if (!is_digit (s[i]) || (i == 0 && (s[0] < '2' || s[0] > '5')))
+          return SMTP_REPLY_BAD_CODE;
+      if (size < 3)
         return SMTP_REPLY_INCOMPLETE;
-      if (!is_digit (s[i]) || (i == 0 && (s[0] < '2' || s[0] > '5')))
-        return SMTP_REPLY_BAD_CODE;
     }
+  else if ((unsigned char) (s[0] - '2') > 3 || (unsigned char) (s[1] - '0') > 9
+           || (unsigned char) (s[2] - '0') > 9)
+    return SMTP_REPLY_BAD_CODE;
   int code = (s[0] - '0') * 100 + (s[1] - '0') * 10 + (s[2] - '0');
   if (expected != 0 && code != expected)
     return SMTP_REPLY_CODE_MISMATCH;
@@ -81,37 +85,16 @@ scan_line (const char *s, size_t size, int expected, struct line *line)
   return SMTP_REPLY_OK;
 }
 
-/* Sets the reply's enhanced code if every line starts with the same one,
-   of the reply's class (RFC 2034 section 4), and takes it, with the space
-   after it, off every line's text.  */
-static void
-find_enhanced (const char *buffer, struct smtp_reply *reply)
+/* Whether TEXT (LENGTH bytes) starts with the PREFIX_LENGTH bytes at
+   PREFIX followed by a space or the end: the same enhanced code as the
+   first line's.  */
+static bool
+same_prefix (const char *text, size_t length, const char *prefix,
+             size_t prefix_length)
 {
-  struct smtp_enhanced_status first = { 0, 0, 0 };
-  size_t lengths[SMTP_REPLY_MAX_LINES];
-  for (size_t i = 0; i < reply->line_count; i++)
-    {
-      struct smtp_enhanced_status status;
-      const struct smtp_reply_line *l = &reply->lines[i];
-      lengths[i] = smtpstatus_enhanced_prefix (buffer + l->offset, l->length,
-                                               &status);
-      if (lengths[i] == 0 || status.status_class != reply->code / 100)
-        return;
-      if (i == 0)
-        first = status;
-      else if (status.subject != first.subject
-               || status.detail != first.detail)
-        return;
-    }
-  reply->has_enhanced = 1;
-  reply->enhanced = first;
-  for (size_t i = 0; i < reply->line_count; i++)
-    {
-      struct smtp_reply_line *l = &reply->lines[i];
-      size_t skip = lengths[i] < l->length ? lengths[i] + 1 : lengths[i];
-      l->offset += skip;
-      l->length -= skip;
-    }
+  return length >= prefix_length
+         && (length == prefix_length || text[prefix_length] == ' ')
+         && memcmp (text, prefix, prefix_length) == 0;
 }
 
 int
@@ -123,6 +106,11 @@ smtp_reply_parse (const char *buffer, size_t size, struct smtp_reply *reply)
   reply->size = 0;
   reply->line_count = 0;
 
+  /* The enhanced code every line so far starts with, as the length of
+     the first line's; 0 once a line has none or another (RFC 2034
+     section 4: it must be on every line, and of the reply's class).  */
+  size_t prefix = 0;
+  const char *first_text = NULL;
   size_t start = 0;
   for (;;)
     {
@@ -137,7 +125,22 @@ smtp_reply_parse (const char *buffer, size_t size, struct smtp_reply *reply)
           reply->size = start;
           return result;
         }
-      reply->code = line.code;
+      const char *text = buffer + start + line.text_start;
+      if (reply->line_count == 0)
+        {
+          reply->code = line.code;
+          first_text = text;
+          /* An enhanced code ends in a space or with the text.  */
+          const char *end = text + line.text_length;
+          const char *stop = smtpstatus_read_enhanced (text, end,
+                                                       &reply->enhanced);
+          prefix = stop != NULL && (stop == end || *stop == ' ')
+                   && reply->enhanced.status_class == line.code / 100
+                   ? (size_t) (stop - text) : 0;
+        }
+      else if (prefix != 0
+               && !same_prefix (text, line.text_length, first_text, prefix))
+        prefix = 0;
       reply->lines[reply->line_count++] = (struct smtp_reply_line)
         { start + line.text_start, line.text_length };
       start += line.size;
@@ -145,6 +148,20 @@ smtp_reply_parse (const char *buffer, size_t size, struct smtp_reply *reply)
         break;
     }
   reply->size = start;
-  find_enhanced (buffer, reply);
+
+  if (prefix == 0)
+    reply->enhanced = (struct smtp_enhanced_status) { 0, 0, 0 };
+  else
+    {
+      /* The code and the space after it are not part of the text.  */
+      reply->has_enhanced = 1;
+      for (size_t i = 0; i < reply->line_count; i++)
+        {
+          struct smtp_reply_line *l = &reply->lines[i];
+          size_t skip = l->length > prefix ? prefix + 1 : prefix;
+          l->offset += skip;
+          l->length -= skip;
+        }
+    }
   return SMTP_REPLY_OK;
 }

@@ -1,4 +1,4 @@
-/* table.c: the table of codes and the lookups by code.
+/* table.c: the table of codes, the lookups by code and the descriptions.
    SPDX-License-Identifier: LGPL-2.1-or-later
 
    Everything is made from smtpstatus-codes.def.  The strings live in one
@@ -14,6 +14,7 @@
 
 #include "smtpstatus.h"
 #include "table.h"
+#include "translate.h"
 
 /* Marks a text for xgettext; the translation happens at lookup time.  */
 #define N_(text) text
@@ -53,16 +54,11 @@ static const struct entry entries[] =
 #undef SMTP_STATUS_ENTRY
 };
 
-enum
-{
-#define SMTP_STATUS_ENTRY(code, id, name, text) POSITION_##id,
-#include "smtpstatus-codes.def"
-#undef SMTP_STATUS_ENTRY
-  ENTRY_COUNT
-};
+enum { ENTRY_COUNT = sizeof entries / sizeof entries[0] };
 
-/* The range the direct index covers; every entry must fall inside it.  */
-enum { LOWEST_CODE = -1, HIGHEST_CODE = 599 };
+/* The range the direct indexes cover; every entry must fall inside it.  */
+enum { LOWEST_CODE = -1, HIGHEST_CODE = 599,
+       CODE_SPAN = HIGHEST_CODE - LOWEST_CODE + 1 };
 
 #define SMTP_STATUS_ENTRY(code, id, name, text) \
   _Static_assert ((code) >= LOWEST_CODE && (code) <= HIGHEST_CODE, \
@@ -70,15 +66,26 @@ enum { LOWEST_CODE = -1, HIGHEST_CODE = 599 };
 #include "smtpstatus-codes.def"
 #undef SMTP_STATUS_ENTRY
 
-_Static_assert (ENTRY_COUNT <= UCHAR_MAX, "positions must fit in a byte");
+_Static_assert (sizeof strings < USHRT_MAX,
+                "offsets plus one must fit in unsigned short");
 
-/* position_by_code[code - LOWEST_CODE] is the entry's position plus one,
-   0 for a code the table lacks.  A code listed twice would initialize one
-   element twice, which -Woverride-init (part of -Wextra) reports.  */
-static const unsigned char position_by_code[HIGHEST_CODE - LOWEST_CODE + 1] =
+/* Direct indexes by code - LOWEST_CODE: the offset of the entry's text
+   (never 0, as a name comes first), or of its name plus one; 0 for a
+   code the table lacks.  One load finds a description.  A code listed
+   twice would initialize an element twice, which -Woverride-init (part
+   of -Wextra) reports.  */
+static const unsigned short text_by_code[CODE_SPAN] =
 {
 #define SMTP_STATUS_ENTRY(code, id, name, text) \
-  [(code) - LOWEST_CODE] = POSITION_##id + 1,
+  [(code) - LOWEST_CODE] = offsetof (struct strings, text_##id),
+#include "smtpstatus-codes.def"
+#undef SMTP_STATUS_ENTRY
+};
+
+static const unsigned short name_by_code[CODE_SPAN] =
+{
+#define SMTP_STATUS_ENTRY(code, id, name, text) \
+  [(code) - LOWEST_CODE] = offsetof (struct strings, name_##id) + 1,
 #include "smtpstatus-codes.def"
 #undef SMTP_STATUS_ENTRY
 };
@@ -102,18 +109,23 @@ static const char fallback_text[6][32] =
 };
 
 static const char *
-string_at (unsigned short offset)
+string_at (unsigned offset)
 {
   return (const char *) &strings + offset;
 }
 
-static const struct entry *
-find (int code)
+/* INDEX's element for CODE, or 0.  */
+static unsigned
+lookup (const unsigned short *index, int code)
 {
-  if (code < LOWEST_CODE || code > HIGHEST_CODE)
-    return NULL;
-  unsigned position = position_by_code[code - LOWEST_CODE];
-  return position ? &entries[position - 1] : NULL;
+  unsigned i = (unsigned) code - (unsigned) LOWEST_CODE;
+  return i < CODE_SPAN ? index[i] : 0;
+}
+
+static int
+reply_class (int code)
+{
+  return code >= 200 && code <= 599 ? code / 100 : 0;
 }
 
 const char *
@@ -123,12 +135,37 @@ smtpstatus_class_english (int status_class)
          ? fallback_text[status_class] : fallback_text[0];
 }
 
+/* Out of line, so that the common case stays short.  */
+__attribute__ ((cold, noinline)) static const char *
+english_fallback (int code)
+{
+  return smtpstatus_class_english (reply_class (code));
+}
+
 const char *
 smtpstatus_english (int code)
 {
-  const struct entry *e = find (code);
-  return e ? string_at (e->text)
-         : smtpstatus_class_english (smtp_status_class (code));
+  unsigned text = lookup (text_by_code, code);
+  return text != 0 ? string_at (text) : english_fallback (code);
+}
+
+/* Here rather than in a file of their own, so that the lookup inlines:
+   what the library adds to the gettext call is counted ('make bench').  */
+const char *
+smtp_status_description (int code)
+{
+  return smtpstatus_translate (smtpstatus_english (code));
+}
+
+const char *
+smtp_status_description_l (int code, locale_t loc)
+{
+  /* The locale first and the lookup after: then fewer values have to
+     live across calls, which saves a few instructions per call.  */
+  locale_t previous = uselocale (loc);
+  const char *text = smtpstatus_translate (smtpstatus_english (code));
+  uselocale (previous);
+  return text;
 }
 
 const char *
@@ -146,20 +183,20 @@ smtpstatus_id_at (size_t index)
 const char *
 smtp_status_name (int code)
 {
-  const struct entry *e = find (code);
-  return e ? string_at (e->name) : NULL;
+  unsigned name = lookup (name_by_code, code);
+  return name != 0 ? string_at (name - 1) : NULL;
 }
 
 int
 smtp_status_is_known (int code)
 {
-  return find (code) != NULL;
+  return lookup (text_by_code, code) != 0;
 }
 
 int
 smtp_status_class (int code)
 {
-  return code >= 200 && code <= 599 ? code / 100 : 0;
+  return reply_class (code);
 }
 
 size_t

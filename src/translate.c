@@ -1,4 +1,4 @@
-/* translate.c: translation the way a library must do it.
+/* translate.c: binding the library's text domain.
    SPDX-License-Identifier: LGPL-2.1-or-later
 
    The library never calls setlocale() or textdomain(): those belong to the
@@ -7,57 +7,39 @@
 
 #include <config.h>
 
-#include <locale.h>
-
-#include "smtpstatus.h"
 #include "translate.h"
 
 #if ENABLE_NLS
-# include <libintl.h>
 # include <pthread.h>
 # include "localedir.h"
-# include "recode.h"
 
-static pthread_once_t domain_bound = PTHREAD_ONCE_INIT;
+atomic_uint smtpstatus_state;
+
+static pthread_once_t once = PTHREAD_ONCE_INIT;
 
 static void
 bind_domain (void)
 {
   bindtextdomain (SMTP_STATUS_TEXTDOMAIN, smtpstatus_localedir ());
+  atomic_fetch_or_explicit (&smtpstatus_state, SMTPSTATUS_BOUND,
+                            memory_order_release);
 }
 
 const char *
-smtpstatus_translate (const char *msgid)
+smtpstatus_translate_slowly (const char *msgid, const char *text)
 {
-  pthread_once (&domain_bound, bind_domain);
-  const char *text = dgettext (SMTP_STATUS_TEXTDOMAIN, msgid);
-  return text == msgid ? smtpstatus_recover (msgid) : smtpstatus_recoded (text);
-}
-
-const char *
-smtpstatus_translate_l (const char *msgid, locale_t loc)
-{
-  /* gettext follows the thread's locale, so switching this thread alone,
-     as glibc's strerror_l does, leaves every other thread untouched.  */
-  locale_t previous = uselocale (loc);
-  const char *text = smtpstatus_translate (msgid);
-  uselocale (previous);
-  return text;
-}
-
-#else /* !ENABLE_NLS */
-
-const char *
-smtpstatus_translate (const char *msgid)
-{
-  return msgid;
-}
-
-const char *
-smtpstatus_translate_l (const char *msgid, locale_t loc)
-{
-  (void) loc;
-  return msgid;
+  unsigned state = atomic_load_explicit (&smtpstatus_state,
+                                         memory_order_acquire);
+  if (!(state & SMTPSTATUS_BOUND))
+    {
+      /* Whatever that lookup found, it was not in our catalogs.  */
+      pthread_once (&once, bind_domain);
+      text = dgettext (SMTP_STATUS_TEXTDOMAIN, msgid);
+      state = atomic_load_explicit (&smtpstatus_state, memory_order_acquire);
+    }
+  if (text == msgid)
+    return smtpstatus_recover (msgid);
+  return state & SMTPSTATUS_RECODING ? smtpstatus_recoded (text) : text;
 }
 
 #endif

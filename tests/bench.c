@@ -1,0 +1,244 @@
+/* bench.c: the workloads of 'make bench'.
+   SPDX-License-Identifier: LGPL-2.1-or-later
+
+   bench SCENARIO N runs scenario_SCENARIO, which makes N calls of one
+   kind, after a warm-up call outside it; tests/bench.sh runs each under
+   callgrind, counting only inside scenario_SCENARIO, and divides by N.
+   bench --allocations counts the heap allocations each kind of call
+   makes once warm, through the malloc of tests/count-malloc.c.  */
+
+#include <config.h>
+
+#include <errno.h>
+#include <libintl.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#if HAVE_GPG_ERROR
+# include <gpg-error.h>
+#endif
+
+#include "smtpstatus.h"
+#include "count-malloc.h"
+
+#define NOINLINE __attribute__ ((noinline))
+
+/* Keeps the compiler from dropping a call whose result is unused.  */
+static const void *volatile sink;
+static volatile long sink_number;
+
+static locale_t sv;
+static const char *msgid_550;   /* the English text, which is the msgid */
+
+static const char gmail_reply[] =
+  "550-5.1.1 The email account that you tried to reach does not exist.\r\n"
+  "550-5.1.1 Please try double-checking the recipient's email address.\r\n"
+  "550 5.1.1 https://support.example/?p=NoSuchUser q5si1234567qkb.12 - "
+  "gsmtp\r\n";
+
+static NOINLINE void
+nothing (void)
+{
+  __asm__ volatile ("");
+}
+
+/* The loop alone, so that its cost can be taken off the others.  */
+NOINLINE void
+scenario_loop (long n)
+{
+  for (long i = 0; i < n; i++)
+    nothing ();
+}
+
+/* The floor: the gettext call every description must make.  */
+NOINLINE void
+scenario_dgettext (long n)
+{
+  for (long i = 0; i < n; i++)
+    sink = dgettext (SMTP_STATUS_TEXTDOMAIN, msgid_550);
+}
+
+NOINLINE void
+scenario_description (long n)
+{
+  for (long i = 0; i < n; i++)
+    sink = smtp_status_description (550);
+}
+
+NOINLINE void
+scenario_uselocale_dgettext (long n)
+{
+  for (long i = 0; i < n; i++)
+    {
+      locale_t old = uselocale (sv);
+      sink = dgettext (SMTP_STATUS_TEXTDOMAIN, msgid_550);
+      uselocale (old);
+    }
+}
+
+NOINLINE void
+scenario_description_l (long n)
+{
+  for (long i = 0; i < n; i++)
+    sink = smtp_status_description_l (550, sv);
+}
+
+NOINLINE void
+scenario_strerror (long n)
+{
+  for (long i = 0; i < n; i++)
+    sink = strerror (ENOENT);
+}
+
+NOINLINE void
+scenario_gpg_strerror (long n)
+{
+#if HAVE_GPG_ERROR
+  for (long i = 0; i < n; i++)
+    sink = gpg_strerror (GPG_ERR_NO_DATA);
+#else
+  (void) n;
+#endif
+}
+
+NOINLINE void
+scenario_name (long n)
+{
+  for (long i = 0; i < n; i++)
+    sink = smtp_status_name (550);
+}
+
+NOINLINE void
+scenario_class (long n)
+{
+  for (long i = 0; i < n; i++)
+    sink_number = smtp_status_class (550);
+}
+
+NOINLINE void
+scenario_known (long n)
+{
+  for (long i = 0; i < n; i++)
+    sink_number = smtp_status_is_known (550);
+}
+
+NOINLINE void
+scenario_from_name (long n)
+{
+  int code;
+  for (long i = 0; i < n; i++)
+    sink_number = smtp_status_from_name ("MailboxUnavailable", &code);
+}
+
+NOINLINE void
+scenario_parse (long n)
+{
+  static struct smtp_reply reply;
+  for (long i = 0; i < n; i++)
+    sink_number = smtp_reply_parse (gmail_reply, sizeof gmail_reply - 1,
+                                    &reply);
+}
+
+NOINLINE void
+scenario_enhanced (long n)
+{
+  for (long i = 0; i < n; i++)
+    sink = smtp_enhanced_description (5, 1, 1);
+}
+
+NOINLINE void
+scenario_enhanced_known (long n)
+{
+  for (long i = 0; i < n; i++)
+    sink_number = smtp_enhanced_is_known (1, 1);
+}
+
+struct scenario
+{
+  const char *name;
+  void (*run) (long);
+};
+
+static const struct scenario scenarios[] =
+{
+  { "loop", scenario_loop },
+  { "dgettext", scenario_dgettext },
+  { "description", scenario_description },
+  { "uselocale_dgettext", scenario_uselocale_dgettext },
+  { "description_l", scenario_description_l },
+  { "strerror", scenario_strerror },
+  { "gpg_strerror", scenario_gpg_strerror },
+  { "name", scenario_name },
+  { "class", scenario_class },
+  { "known", scenario_known },
+  { "from_name", scenario_from_name },
+  { "parse", scenario_parse },
+  { "enhanced", scenario_enhanced },
+  { "enhanced_known", scenario_enhanced_known },
+};
+enum { SCENARIOS = sizeof scenarios / sizeof scenarios[0] };
+
+static void
+set_up (void)
+{
+  if (setlocale (LC_ALL, "sv_SE.UTF-8") == NULL)
+    {
+      fputs ("bench: sv_SE.UTF-8 is missing: is LOCPATH set?\n", stderr);
+      exit (2);
+    }
+  sv = newlocale (LC_ALL_MASK, "sv_SE.UTF-8", (locale_t) 0);
+  locale_t c = newlocale (LC_ALL_MASK, "C", (locale_t) 0);
+  msgid_550 = smtp_status_description_l (550, c);
+  freelocale (c);
+  if (strcmp (smtp_status_description (550), msgid_550) == 0
+      && ENABLE_NLS)
+    {
+      fputs ("bench: no Swedish catalog: is SMTPSTATUS_LOCALEDIR set?\n",
+             stderr);
+      exit (2);
+    }
+#if HAVE_GPG_ERROR
+  gpg_err_init ();
+#endif
+}
+
+/* Allocations per call of each scenario once warm, from N calls.  */
+static int
+count_allocations (long n)
+{
+  for (int i = 0; i < SCENARIOS; i++)
+    {
+      scenarios[i].run (1);
+      long before = count_malloc_calls ();
+      scenarios[i].run (n);
+      printf ("%s\t%.3f\n", scenarios[i].name,
+              (double) (count_malloc_calls () - before) / (double) n);
+    }
+  return 0;
+}
+
+int
+main (int argc, char **argv)
+{
+  set_up ();
+  if (argc == 3 && strcmp (argv[1], "--allocations") == 0)
+    return count_allocations (atol (argv[2]));
+  if (argc == 2 && strcmp (argv[1], "--list") == 0)
+    {
+      for (int i = 0; i < SCENARIOS; i++)
+        puts (scenarios[i].name);
+      return 0;
+    }
+  if (argc == 2 && strcmp (argv[1], "--has-gpg-error") == 0)
+    return HAVE_GPG_ERROR ? 0 : 1;
+  for (int i = 0; argc == 3 && i < SCENARIOS; i++)
+    if (strcmp (argv[1], scenarios[i].name) == 0)
+      {
+        scenarios[i].run (1);
+        scenarios[i].run (atol (argv[2]));
+        return 0;
+      }
+  fputs ("usage: bench SCENARIO N | --allocations N | --list\n", stderr);
+  return 2;
+}
