@@ -44,13 +44,19 @@ smtp_status_from_name (const char *name, int *code)
   if (name == NULL)
     return -1;
   const char *unprefixed = after_prefix_ci (name, "SMTP_STATUS_");
+  /* Names and ids start with the same letter, so one test of the first
+     letter rules out most entries before any string is compared.  */
+  char first = ascii_lower (*name);
+  char first_unprefixed = unprefixed != NULL ? ascii_lower (*unprefixed) : 0;
   size_t count = smtp_status_count ();
   for (size_t i = 0; i < count; i++)
     {
       const char *id = smtpstatus_id_at (i);
-      if (ascii_equal_ci (name, smtpstatus_name_at (i))
-          || ascii_equal_ci (name, id)
-          || (unprefixed != NULL && ascii_equal_ci (unprefixed, id)))
+      char initial = ascii_lower (*id);
+      if ((initial == first
+           && (ascii_equal_ci (name, smtpstatus_name_at (i))
+               || ascii_equal_ci (name, id)))
+          || (initial == first_unprefixed && ascii_equal_ci (unprefixed, id)))
         {
           int found;
           smtp_status_code_at (i, &found);

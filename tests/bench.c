@@ -187,6 +187,8 @@ set_up (void)
       fputs ("bench: sv_SE.UTF-8 is missing: is LOCPATH set?\n", stderr);
       exit (2);
     }
+  /* Figures with a decimal point, whatever the Swedish locale says.  */
+  setlocale (LC_NUMERIC, "C");
   sv = newlocale (LC_ALL_MASK, "sv_SE.UTF-8", (locale_t) 0);
   locale_t c = newlocale (LC_ALL_MASK, "C", (locale_t) 0);
   msgid_550 = smtp_status_description_l (550, c);
@@ -232,6 +234,11 @@ main (int argc, char **argv)
     }
   if (argc == 2 && strcmp (argv[1], "--has-gpg-error") == 0)
     return HAVE_GPG_ERROR ? 0 : 1;
+  if (argc == 2 && strcmp (argv[1], "--reply-size") == 0)
+    {
+      printf ("%zu\n", sizeof gmail_reply - 1);
+      return 0;
+    }
   for (int i = 0; argc == 3 && i < SCENARIOS; i++)
     if (strcmp (argv[1], scenarios[i].name) == 0)
       {
@@ -239,6 +246,6 @@ main (int argc, char **argv)
         scenarios[i].run (atol (argv[2]));
         return 0;
       }
-  fputs ("usage: bench SCENARIO N | --allocations N | --list\n", stderr);
+  fputs ("usage: bench SCENARIO N | --allocations N | --list | --reply-size\n", stderr);
   return 2;
 }

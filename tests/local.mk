@@ -14,15 +14,20 @@ check_LIBRARIES = tests/libtap.a
 tests_libtap_a_SOURCES = tests/tap.c tests/tap.h
 
 C_TESTS = tests/test-table tests/test-locales tests/test-reply \
-	tests/test-enhanced
+	tests/test-enhanced tests/test-alloc
 check_PROGRAMS = $(C_TESTS)
 tests_test_table_LDADD = tests/libtap.a src/libsmtpstatus.la
 tests_test_locales_LDADD = tests/libtap.a src/libsmtpstatus.la
 tests_test_reply_LDADD = tests/libtap.a src/libsmtpstatus.la
 tests_test_enhanced_LDADD = tests/libtap.a src/libsmtpstatus.la
+tests_test_alloc_SOURCES = tests/test-alloc.c tests/count-malloc.c \
+	tests/count-malloc.h
+tests_test_alloc_LDADD = tests/libtap.a src/libsmtpstatus.la
 
-TESTS = $(C_TESTS) tests/cli.test tests/catalogs.test
+TESTS = $(C_TESTS) tests/cli.test tests/catalogs.test \
+	tests/relocations.test
 EXTRA_DIST += tests/tap.sh tests/cli.test tests/catalogs.test \
+	tests/relocations.test \
 	tests/expected/sv.tsv tests/expected/tr.tsv
 
 # The environment of every test: no locale setting of the caller's may
@@ -33,7 +38,9 @@ AM_TESTS_ENVIRONMENT = \
 	SMTPSTATUS_LOCALEDIR='$(abs_top_builddir)/tests/localedir'; \
 	SMTP_STATUS='$(abs_top_builddir)/src/smtp-status'; \
 	USE_NLS='$(USE_NLS)'; MSGFMT='$(MSGFMT)'; srcdir='$(srcdir)'; \
-	export LOCPATH SMTPSTATUS_LOCALEDIR SMTP_STATUS USE_NLS MSGFMT srcdir;
+	CC='$(CC)'; READELF='$(READELF)'; \
+	export LOCPATH SMTPSTATUS_LOCALEDIR SMTP_STATUS USE_NLS MSGFMT srcdir \
+	  CC READELF;
 
 # Locale name, then the charmap localedef builds it with.  Plain sv_SE is
 # Latin-1, as glibc's SUPPORTED list defines it; C.UTF-8 is here because
@@ -89,3 +96,21 @@ installcheck-local: tests/locales.stamp
 	status=$$?; cat tests/installed.log; \
 	if grep '^not ok' tests/installed.log >/dev/null; then exit 1; fi; \
 	exit $$status
+
+# 'make bench': a program, not a test (tests/bench.sh explains).
+EXTRA_PROGRAMS = tests/bench
+tests_bench_SOURCES = tests/bench.c tests/count-malloc.c tests/count-malloc.h
+tests_bench_LDADD = src/libsmtpstatus.la $(GPG_ERROR_LIBS)
+# A real executable, not a libtool wrapper, for valgrind to run.
+tests_bench_LDFLAGS = -no-install
+CLEANFILES = tests/bench$(EXEEXT)
+EXTRA_DIST += tests/bench.sh
+
+bench: tests/bench$(EXEEXT) src/libsmtpstatus.la tests/locales.stamp \
+		tests/localedir.stamp
+	@LOCPATH='$(abs_top_builddir)/tests/locales' \
+	SMTPSTATUS_LOCALEDIR='$(abs_top_builddir)/tests/localedir' \
+	VALGRIND='$(VALGRIND)' READELF='$(READELF)' CC='$(CC)' \
+	$(SHELL) $(srcdir)/tests/bench.sh tests/bench$(EXEEXT) \
+	  src/.libs/libsmtpstatus.so
+.PHONY: bench
