@@ -14,7 +14,7 @@ check_LIBRARIES = tests/libtap.a
 tests_libtap_a_SOURCES = tests/tap.c tests/tap.h
 
 C_TESTS = tests/test-table tests/test-locales tests/test-reply \
-	tests/test-enhanced tests/test-alloc
+	tests/test-enhanced tests/test-alloc tests/test-threads
 check_PROGRAMS = $(C_TESTS)
 tests_test_table_LDADD = tests/libtap.a src/libsmtpstatus.la
 tests_test_locales_LDADD = tests/libtap.a src/libsmtpstatus.la
@@ -23,6 +23,7 @@ tests_test_enhanced_LDADD = tests/libtap.a src/libsmtpstatus.la
 tests_test_alloc_SOURCES = tests/test-alloc.c tests/count-malloc.c \
 	tests/count-malloc.h
 tests_test_alloc_LDADD = tests/libtap.a src/libsmtpstatus.la
+tests_test_threads_LDADD = tests/libtap.a src/libsmtpstatus.la
 
 TESTS = $(C_TESTS) tests/cli.test tests/catalogs.test \
 	tests/relocations.test
