@@ -28,6 +28,7 @@ tests_test_threads_LDADD = tests/libtap.a src/libsmtpstatus.la
 TESTS = $(C_TESTS) tests/cli.test tests/catalogs.test \
 	tests/relocations.test
 EXTRA_DIST += tests/tap.sh tests/cli.test tests/catalogs.test \
+	tests/lsan.supp tests/valgrind.supp \
 	tests/relocations.test \
 	tests/expected/sv.tsv tests/expected/tr.tsv
 
@@ -40,8 +41,9 @@ AM_TESTS_ENVIRONMENT = \
 	SMTP_STATUS='$(abs_top_builddir)/src/smtp-status'; \
 	USE_NLS='$(USE_NLS)'; MSGFMT='$(MSGFMT)'; srcdir='$(srcdir)'; \
 	CC='$(CC)'; READELF='$(READELF)'; \
+	LSAN_OPTIONS='suppressions=$(abs_top_srcdir)/tests/lsan.supp:print_suppressions=0'; \
 	export LOCPATH SMTPSTATUS_LOCALEDIR SMTP_STATUS USE_NLS MSGFMT srcdir \
-	  CC READELF;
+	  CC READELF LSAN_OPTIONS;
 
 # Locale name, then the charmap localedef builds it with.  Plain sv_SE is
 # Latin-1, as glibc's SUPPORTED list defines it; C.UTF-8 is here because

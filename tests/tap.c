@@ -83,6 +83,7 @@ void
 tap_bail_out (const char *why)
 {
   printf ("Bail out! %s\n", why);
+  fflush (stdout);
   exit (EXIT_FAILURE);
 }
 
@@ -90,5 +91,8 @@ int
 tap_done (void)
 {
   printf ("1..%d\n", checks);
+  /* A sanitizer's report at exit ends the process with _exit, which
+     would lose what stdout still buffers.  */
+  fflush (stdout);
   return failures == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }
