@@ -5,7 +5,7 @@
    struct of char arrays and entries refer to them by offset, as musl's
    strerror does: a table of pointers would cost a relocation per string
    each time the library is loaded, offsets cost none.  A code finds its
-   entry through a direct index, so lookups take constant time.  */
+   text and its name through direct indexes, in constant time.  */
 
 #include <config.h>
 
@@ -27,11 +27,29 @@ static const struct strings
   char text_##id[sizeof text];
 #include "smtpstatus-codes.def"
 #undef SMTP_STATUS_ENTRY
+  /* Texts for codes the table lacks, by reply class; [0] is for a number
+     with no class.  */
+  char fallback[6][32];
 } strings =
 {
 #define SMTP_STATUS_ENTRY(code, id, name, text) #name, #id, text,
 #include "smtpstatus-codes.def"
 #undef SMTP_STATUS_ENTRY
+  {
+    /* TRANSLATORS: for a number that is no SMTP reply code at all.  */
+    [0] = N_("Unknown SMTP status code"),
+    /* TRANSLATORS: for a code 2xx the table lacks: the server did it.  */
+    [2] = N_("Unknown success reply"),
+    /* TRANSLATORS: for a code 3xx the table lacks: the server waits for
+       more input.  */
+    [3] = N_("Unknown intermediate reply"),
+    /* TRANSLATORS: for a code 4xx the table lacks: trying later may
+       work.  */
+    [4] = N_("Unknown temporary failure"),
+    /* TRANSLATORS: for a code 5xx the table lacks: retrying will not
+       help.  */
+    [5] = N_("Unknown permanent failure"),
+  },
 };
 
 _Static_assert (sizeof strings <= USHRT_MAX,
@@ -69,19 +87,35 @@ enum { LOWEST_CODE = -1, HIGHEST_CODE = 599,
 _Static_assert (sizeof strings < USHRT_MAX,
                 "offsets plus one must fit in unsigned short");
 
-/* Direct indexes by code - LOWEST_CODE: the offset of the entry's text
-   (never 0, as a name comes first), or of its name plus one; 0 for a
-   code the table lacks.  One load finds a description.  A code listed
-   twice would initialize an element twice, which -Woverride-init (part
-   of -Wextra) reports.  */
+#define FALLBACK(class) offsetof (struct strings, fallback[class])
+#define CODES(first, last) [(first) - LOWEST_CODE ... (last) - LOWEST_CODE]
+
+/* Direct index by code - LOWEST_CODE: the offset of the code's text, the
+   entry's or else its class's, so that one load finds any description
+   in the range.  The entries override the class texts the ranges (a GNU C
+   extension, in gcc and clang) lay down first.  */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Woverride-init"
+#ifdef __clang__
+# pragma clang diagnostic ignored "-Winitializer-overrides"
+#endif
 static const unsigned short text_by_code[CODE_SPAN] =
 {
+  CODES (LOWEST_CODE, 199) = FALLBACK (0),
+  CODES (200, 299) = FALLBACK (2),
+  CODES (300, 399) = FALLBACK (3),
+  CODES (400, 499) = FALLBACK (4),
+  CODES (500, 599) = FALLBACK (5),
 #define SMTP_STATUS_ENTRY(code, id, name, text) \
   [(code) - LOWEST_CODE] = offsetof (struct strings, text_##id),
 #include "smtpstatus-codes.def"
 #undef SMTP_STATUS_ENTRY
 };
+#pragma GCC diagnostic pop
 
+/* The offset of the entry's name plus one, 0 for a code the table lacks.
+   A code listed twice would initialize an element twice, which
+   -Woverride-init (part of -Wextra) reports.  */
 static const unsigned short name_by_code[CODE_SPAN] =
 {
 #define SMTP_STATUS_ENTRY(code, id, name, text) \
@@ -90,36 +124,18 @@ static const unsigned short name_by_code[CODE_SPAN] =
 #undef SMTP_STATUS_ENTRY
 };
 
-/* Texts for codes the table lacks, by reply class; [0] is for a number
-   with no class.  Arrays rather than pointers, for the same reason as
-   the strings above.  */
-static const char fallback_text[6][32] =
-{
-  /* TRANSLATORS: for a number that is no SMTP reply code at all.  */
-  [0] = N_("Unknown SMTP status code"),
-  /* TRANSLATORS: for a code 2xx the table lacks: the server did it.  */
-  [2] = N_("Unknown success reply"),
-  /* TRANSLATORS: for a code 3xx the table lacks: the server waits for
-     more input.  */
-  [3] = N_("Unknown intermediate reply"),
-  /* TRANSLATORS: for a code 4xx the table lacks: trying later may work.  */
-  [4] = N_("Unknown temporary failure"),
-  /* TRANSLATORS: for a code 5xx the table lacks: retrying will not help.  */
-  [5] = N_("Unknown permanent failure"),
-};
-
 static const char *
 string_at (unsigned offset)
 {
   return (const char *) &strings + offset;
 }
 
-/* INDEX's element for CODE, or 0.  */
+/* INDEX's element for CODE, or OUTSIDE for a code outside the range.  */
 static unsigned
-lookup (const unsigned short *index, int code)
+lookup (const unsigned short *index, int code, unsigned outside)
 {
   unsigned i = (unsigned) code - (unsigned) LOWEST_CODE;
-  return i < CODE_SPAN ? index[i] : 0;
+  return i < CODE_SPAN ? index[i] : outside;
 }
 
 static int
@@ -131,22 +147,14 @@ reply_class (int code)
 const char *
 smtpstatus_class_english (int status_class)
 {
-  return status_class >= 2 && status_class <= 5
-         ? fallback_text[status_class] : fallback_text[0];
-}
-
-/* Out of line, so that the common case stays short.  */
-__attribute__ ((cold, noinline)) static const char *
-english_fallback (int code)
-{
-  return smtpstatus_class_english (reply_class (code));
+  return strings.fallback[status_class >= 2 && status_class <= 5
+                          ? status_class : 0];
 }
 
 const char *
 smtpstatus_english (int code)
 {
-  unsigned text = lookup (text_by_code, code);
-  return text != 0 ? string_at (text) : english_fallback (code);
+  return string_at (lookup (text_by_code, code, FALLBACK (0)));
 }
 
 /* Here rather than in a file of their own, so that the lookup inlines:
@@ -183,14 +191,14 @@ smtpstatus_id_at (size_t index)
 const char *
 smtp_status_name (int code)
 {
-  unsigned name = lookup (name_by_code, code);
+  unsigned name = lookup (name_by_code, code, 0);
   return name != 0 ? string_at (name - 1) : NULL;
 }
 
 int
 smtp_status_is_known (int code)
 {
-  return lookup (text_by_code, code) != 0;
+  return lookup (name_by_code, code, 0) != 0;
 }
 
 int

@@ -26,7 +26,7 @@ bind_domain (void)
 }
 
 const char *
-smtpstatus_translate_slowly (const char *msgid, const char *text)
+smtpstatus_translate_slowly (const char *text, const char *msgid)
 {
   unsigned state = atomic_load_explicit (&smtpstatus_state,
                                          memory_order_acquire);
@@ -37,6 +37,8 @@ smtpstatus_translate_slowly (const char *msgid, const char *text)
       text = dgettext (SMTP_STATUS_TEXTDOMAIN, msgid);
       state = atomic_load_explicit (&smtpstatus_state, memory_order_acquire);
     }
+  if (*text == '\0')
+    return msgid;
   if (text == msgid)
     return smtpstatus_recover (msgid);
   return state & SMTPSTATUS_RECODING ? smtpstatus_recoded (text) : text;

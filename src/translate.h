@@ -28,22 +28,24 @@ extern atomic_uint smtpstatus_state SMTPSTATUS_HIDDEN;
 
 /* The rare cases of smtpstatus_translate: the domain not bound yet, no
    translation, or recode.c at work; TEXT is what dgettext gave.  */
-const char *smtpstatus_translate_slowly (const char *msgid, const char *text)
+const char *smtpstatus_translate_slowly (const char *text, const char *msgid)
   SMTPSTATUS_HIDDEN;
 
 /* MSGID, an English text of the smtpstatus domain, in the calling
-   thread's message locale.  The common case is one dgettext call and two
-   tests; the binding is checked after the call, not before, since a
-   lookup made before the binding is simply made again.  */
+   thread's message locale.  The common case is one dgettext call and
+   three tests; the binding is checked after the call, not before, since
+   a lookup made before the binding is simply made again.  An empty text
+   comes only from a broken catalog (glibc hands out "" for the strings
+   of a truncated one): no translation is empty.  */
 static inline const char *
 smtpstatus_translate (const char *msgid)
 {
   const char *text = dgettext (SMTP_STATUS_TEXTDOMAIN, msgid);
-  if (text != msgid
+  if (text != msgid && *text != '\0'
       && atomic_load_explicit (&smtpstatus_state, memory_order_acquire)
          == SMTPSTATUS_BOUND)
     return text;
-  return smtpstatus_translate_slowly (msgid, text);
+  return smtpstatus_translate_slowly (text, msgid);
 }
 
 /* The same in locale LOC, leaving the thread's own locale as it was.
