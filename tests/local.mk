@@ -15,7 +15,7 @@ tests_libtap_a_SOURCES = tests/tap.c tests/tap.h
 
 C_TESTS = tests/test-table tests/test-locales tests/test-reply \
 	tests/test-enhanced tests/test-alloc tests/test-threads
-check_PROGRAMS = $(C_TESTS) tests/fault-probe
+check_PROGRAMS = $(C_TESTS) tests/fault-probe $(REPLAYS)
 tests_test_table_LDADD = tests/libtap.a src/libsmtpstatus.la
 tests_test_locales_LDADD = tests/libtap.a src/libsmtpstatus.la
 tests_test_reply_LDADD = tests/libtap.a src/libsmtpstatus.la
@@ -30,7 +30,7 @@ tests_fault_probe_LDADD = tests/libtap.a src/libsmtpstatus.la
 # instrumented by a sanitizer (it adds relocations of its own); .ci/run
 # runs the sanitizer build with TESTS='$(SANITIZER_TESTS)'.
 SANITIZER_TESTS = $(C_TESTS) tests/cli.test tests/catalogs.test \
-	tests/faults.test
+	tests/faults.test tests/fuzz-corpus.test
 TESTS = $(SANITIZER_TESTS) tests/relocations.test
 EXTRA_DIST += tests/tap.sh tests/cli.test tests/catalogs.test \
 	tests/lsan.supp tests/valgrind.supp tests/faults.test \
@@ -118,7 +118,8 @@ check-valgrind: all
 clean-local: clean-tests
 clean-tests:
 	rm -rf tests/locales tests/localedir tests/*.stamp tests/installed.log \
-	  tests/valgrind-smtp-status
+	  tests/valgrind-smtp-status tests/fuzz-corpus-* tests/fuzz-crashes \
+	  tests/fuzz-*.log
 .PHONY: clean-tests
 
 EXTRA_DIST += tests/outside.c tests/installed.sh
@@ -134,13 +135,71 @@ installcheck-local: tests/locales.stamp
 	if grep '^not ok' tests/installed.log >/dev/null; then exit 1; fi; \
 	exit $$status
 
+# The fuzz targets.  In 'make check' each replays its corpus,
+# tests/fuzz/TARGET/, seeds and past crashes alike (fuzz-corpus.test);
+# built with --enable-fuzzing, 'make fuzz-run' fuzzes them.
+FUZZ_TARGETS = reply enhanced names
+REPLAYS = tests/replay-reply tests/replay-enhanced tests/replay-names
+tests_replay_reply_SOURCES = tests/fuzz-reply.c tests/fuzz-main.c \
+	tests/fuzz-check.h
+tests_replay_reply_LDADD = src/libsmtpstatus.la
+tests_replay_enhanced_SOURCES = tests/fuzz-enhanced.c tests/fuzz-main.c \
+	tests/fuzz-check.h
+tests_replay_enhanced_LDADD = src/libsmtpstatus.la
+tests_replay_names_SOURCES = tests/fuzz-names.c tests/fuzz-main.c \
+	tests/fuzz-check.h
+tests_replay_names_LDADD = src/libsmtpstatus.la
+EXTRA_DIST += tests/fuzz-corpus.test tests/fuzz
+
+EXTRA_PROGRAMS = tests/fuzz-reply tests/fuzz-enhanced tests/fuzz-names
+tests_fuzz_reply_SOURCES = tests/fuzz-reply.c tests/fuzz-check.h
+tests_fuzz_reply_LDADD = src/libsmtpstatus.la
+tests_fuzz_reply_LDFLAGS = -no-install -fsanitize=fuzzer
+tests_fuzz_enhanced_SOURCES = tests/fuzz-enhanced.c tests/fuzz-check.h
+tests_fuzz_enhanced_LDADD = src/libsmtpstatus.la
+tests_fuzz_enhanced_LDFLAGS = -no-install -fsanitize=fuzzer
+tests_fuzz_names_SOURCES = tests/fuzz-names.c tests/fuzz-check.h
+tests_fuzz_names_LDADD = src/libsmtpstatus.la
+tests_fuzz_names_LDFLAGS = -no-install -fsanitize=fuzzer
+CLEANFILES = tests/fuzz-reply$(EXEEXT) tests/fuzz-enhanced$(EXEEXT) \
+	tests/fuzz-names$(EXEEXT)
+
+# 'make fuzz-run FUZZ_SECONDS=60': each target for that long, on a copy
+# of its corpus (the source tree stays as it is).  A crash fails the run
+# and leaves its input in tests/fuzz-crashes/; add it to tests/fuzz/TARGET/
+# so that it stays a regression test.
+FUZZ_SECONDS = 60
+if FUZZING
+fuzz-run: tests/fuzz-reply$(EXEEXT) tests/fuzz-enhanced$(EXEEXT) \
+		tests/fuzz-names$(EXEEXT)
+	@$(MKDIR_P) tests/fuzz-crashes; \
+	for target in $(FUZZ_TARGETS); do \
+	  corpus=tests/fuzz-corpus-$$target; \
+	  rm -rf $$corpus && $(MKDIR_P) $$corpus && \
+	  cp $(srcdir)/tests/fuzz/$$target/* $$corpus/ && \
+	  echo "fuzzing $$target for $(FUZZ_SECONDS) s" && \
+	  SMTPSTATUS_LOCALEDIR='$(abs_top_builddir)/tests/localedir' \
+	  tests/fuzz-$$target$(EXEEXT) -max_total_time=$(FUZZ_SECONDS) \
+	    -print_final_stats=1 -artifact_prefix=tests/fuzz-crashes/$$target- \
+	    $$corpus 2>tests/fuzz-$$target.log || { \
+	    tail -n 40 tests/fuzz-$$target.log; exit 1; }; \
+	  grep -E 'stat::number_of_executed_units|stat::average_exec_per_sec' \
+	    tests/fuzz-$$target.log; \
+	done
+else
+fuzz-run:
+	@echo "make fuzz-run needs: ./configure --enable-fuzzing CC=clang" >&2; \
+	exit 2
+endif
+.PHONY: fuzz-run
+
 # 'make bench': a program, not a test (tests/bench.sh explains).
-EXTRA_PROGRAMS = tests/bench
+EXTRA_PROGRAMS += tests/bench
 tests_bench_SOURCES = tests/bench.c tests/count-malloc.c tests/count-malloc.h
 tests_bench_LDADD = src/libsmtpstatus.la $(GPG_ERROR_LIBS)
 # A real executable, not a libtool wrapper, for valgrind to run.
 tests_bench_LDFLAGS = -no-install
-CLEANFILES = tests/bench$(EXEEXT)
+CLEANFILES += tests/bench$(EXEEXT)
 EXTRA_DIST += tests/bench.sh
 
 bench: tests/bench$(EXEEXT) src/libsmtpstatus.la tests/locales.stamp \
