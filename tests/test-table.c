@@ -219,10 +219,34 @@ test_classes_and_fallbacks (void)
   tap_is_int (smtp_status_is_known (554), 1, "554 is known");
 }
 
+/* Whatever int a caller passes, there is a text.  */
+static void
+test_every_int (void)
+{
+  long bad = 0;
+  for (long code = -1000000; code <= 1000000; code++)
+    {
+      const char *text = smtp_status_description ((int) code);
+      if (text == NULL || *text == '\0')
+        bad++;
+    }
+  static const int extremes[] = { INT_MIN, INT_MIN + 1, INT_MAX - 1,
+                                  INT_MAX };
+  for (size_t i = 0; i < sizeof extremes / sizeof extremes[0]; i++)
+    {
+      const char *text = smtp_status_description (extremes[i]);
+      if (text == NULL || *text == '\0')
+        bad++;
+    }
+  tap_is_int (bad, 0, "every int from -1,000,000 to 1,000,000, INT_MIN and "
+              "INT_MAX has a text that is not empty");
+}
+
 int
 main (void)
 {
   test_enum ();
+  test_every_int ();
   test_walk ();
   test_names ();
   test_english ();
