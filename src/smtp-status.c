@@ -18,7 +18,6 @@
 
 #if ENABLE_NLS
 # include <libintl.h>
-# include "localedir.h"
 # define _(text) gettext (text)
 #else
 # define _(text) (text)
@@ -327,14 +326,13 @@ main (int argc, char **argv)
     { NULL, 0, NULL, 0 }
   };
   bool list = false, reply = false, help = false, version = false;
+  bool bad_option = false;
   const char *lang = NULL;
 
   setlocale (LC_ALL, "");
-#if ENABLE_NLS
-  bindtextdomain (PACKAGE, smtpstatus_localedir ());
-  textdomain (PACKAGE);
-#endif
 
+  /* The options first: --lang must be in place before the first gettext
+     call, which glibc would otherwise remember in the old language.  */
   int option;
   while ((option = getopt_long (argc, argv, "lrL:hV", options, NULL)) != -1)
     switch (option)
@@ -344,17 +342,26 @@ main (int argc, char **argv)
       case 'L': lang = optarg; break;
       case 'h': help = true; break;
       case 'V': version = true; break;
-      default: return usage_error ();
+      default: bad_option = true; break;
       }
+  bool good_lang = lang == NULL || is_language_list (lang);
+  if (lang != NULL && good_lang)
+    use_language (lang);
 
-  if (lang != NULL)
+#if ENABLE_NLS
+  /* The library binds the domain it shares with this program, once it
+     has checked the catalogs (a broken one could crash gettext); asking
+     it for any text makes it do that now.  */
+  smtp_status_description (0);
+  textdomain (PACKAGE);
+#endif
+
+  if (bad_option)
+    return usage_error ();
+  if (!good_lang)
     {
-      if (!is_language_list (lang))
-        {
-          complain (_("invalid language: '%s'"), lang);
-          return usage_error ();
-        }
-      use_language (lang);
+      complain (_("invalid language: '%s'"), lang);
+      return usage_error ();
     }
 
   if (help)

@@ -11,6 +11,7 @@
 
 #if ENABLE_NLS
 # include <pthread.h>
+# include "catalogs.h"
 # include "localedir.h"
 
 atomic_uint smtpstatus_state;
@@ -20,7 +21,11 @@ static pthread_once_t once = PTHREAD_ONCE_INIT;
 static void
 bind_domain (void)
 {
-  bindtextdomain (SMTP_STATUS_TEXTDOMAIN, smtpstatus_localedir ());
+  /* A broken catalog could make gettext read past its end (catalogs.c);
+     then no catalog is used: "/dev/null" is never a directory.  */
+  const char *dir = smtpstatus_localedir ();
+  bindtextdomain (SMTP_STATUS_TEXTDOMAIN,
+                  smtpstatus_catalogs_sound (dir) ? dir : "/dev/null");
   atomic_fetch_or_explicit (&smtpstatus_state, SMTPSTATUS_BOUND,
                             memory_order_release);
 }
