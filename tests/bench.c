@@ -210,7 +210,7 @@ set_up (void)
     }
   freelocale (c);
   if (strcmp (smtp_status_description (codes[0]), msgids[0]) == 0
-      && ENABLE_NLS)
+      && SMTPSTATUS_NLS)
     {
       fputs ("bench: no Swedish catalog: is SMTPSTATUS_LOCALEDIR set?\n",
              stderr);

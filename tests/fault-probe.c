@@ -37,7 +37,7 @@ main (int argc, char **argv)
   if (argc != 2 || (strcmp (argv[1], "english") != 0
                     && strcmp (argv[1], "swedish") != 0))
     tap_bail_out ("usage: fault-probe english|swedish");
-  bool swedish = strcmp (argv[1], "swedish") == 0 && ENABLE_NLS;
+  bool swedish = strcmp (argv[1], "swedish") == 0 && SMTPSTATUS_NLS;
 
   setlocale (LC_ALL, "");
   char locale_before[256];

@@ -104,8 +104,9 @@ main (void)
   before = count_malloc_calls ();
   for (int i = 0; i < CALLS; i++)
     sink += (long) smtp_status_description (550);
-  tap_is_int (count_malloc_calls () - before, floor,
-              "under C.UTF-8, %d descriptions allocate what %d bare "
-              "dgettext calls do", CALLS, CALLS);
+  long ours = count_malloc_calls () - before;
+  tap_ok (ours <= floor, "under C.UTF-8, %d descriptions allocate no more "
+          "than %d bare dgettext calls (%ld and %ld)", CALLS, CALLS, ours,
+          floor);
   return tap_done ();
 }

@@ -15,12 +15,6 @@
 #include "smtpstatus.h"
 #include "tap.h"
 
-#if ENABLE_NLS
-# define HAVE_TRANSLATIONS 1
-#else
-# define HAVE_TRANSLATIONS 0
-#endif
-
 static locale_t
 open_locale (const char *name)
 {
@@ -34,7 +28,7 @@ open_locale (const char *name)
 static const char *
 nls (const char *translated, const char *english)
 {
-  return HAVE_TRANSLATIONS ? translated : english;
+  return SMTPSTATUS_NLS ? translated : english;
 }
 
 static void
