@@ -4,7 +4,6 @@
 #ifndef SMTPSTATUS_RECODE_H
 #define SMTPSTATUS_RECODE_H
 
-
 /* For a MSGID that dgettext handed back untranslated: the translation,
    converted with transliteration into the charset of the thread's locale,
    if the catalog has one that gettext failed to convert; else MSGID.  */

@@ -13,6 +13,7 @@
 # include <pthread.h>
 # include "catalogs.h"
 # include "localedir.h"
+# include "recode.h"
 
 atomic_uint smtpstatus_state;
 

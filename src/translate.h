@@ -17,7 +17,6 @@
 #if ENABLE_NLS
 # include <libintl.h>
 # include <stdatomic.h>
-# include "recode.h"
 
 /* The state of translation, one word so that the common case tests it
    once: SMTPSTATUS_BOUND once the domain is bound, with
