@@ -81,12 +81,6 @@ string_at (unsigned offset)
   return (const char *) &strings + offset;
 }
 
-static int
-is_class (int status_class)
-{
-  return status_class == 2 || status_class == 4 || status_class == 5;
-}
-
 static unsigned
 detail_offset (int subject, int detail)
 {
@@ -106,7 +100,7 @@ smtpstatus_subject_english (int subject)
 const char *
 smtpstatus_enhanced_english (int status_class, int subject, int detail)
 {
-  if (!is_class (status_class))
+  if (!smtpstatus_is_enhanced_class (status_class))
     return smtpstatus_class_english (0);
   unsigned offset = detail_offset (subject, detail);
   if (offset != 0)

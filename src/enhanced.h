@@ -17,6 +17,14 @@ const char *smtpstatus_enhanced_english (int status_class, int subject,
    if SUBJECT is not registered either.  */
 const char *smtpstatus_subject_english (int subject);
 
+/* Whether STATUS_CLASS is one an enhanced code may have (RFC 3463
+   section 2: success, persistent temporary or permanent failure).  */
+static inline int
+smtpstatus_is_enhanced_class (int status_class)
+{
+  return status_class == 2 || status_class == 4 || status_class == 5;
+}
+
 /* Reads one to three digits, not starting with a 0 unless the 0 stands
    alone, from P (before END); returns where they stop, or NULL.  */
 static inline const char *

@@ -54,7 +54,7 @@ smtp_status_outcome (int code, int enhanced_class)
   int status_class = smtp_status_class (code);
   if (status_class != 0)
     return status_class;
-  return enhanced_class == 2 || enhanced_class == 4 || enhanced_class == 5
+  return smtpstatus_is_enhanced_class (enhanced_class)
          ? enhanced_class : SMTP_OUTCOME_UNKNOWN;
 }
 

@@ -52,22 +52,20 @@ static const struct strings
   },
 };
 
-_Static_assert (sizeof strings <= USHRT_MAX,
-                "string offsets must fit in unsigned short");
-
+/* An entry as the walk by position (smtp_status_code_at) and the name
+   lookup see it; descriptions are found through text_by_code.  */
 struct entry
 {
   short code;
   unsigned short name;
   unsigned short id;
-  unsigned short text;
 };
 
 static const struct entry entries[] =
 {
 #define SMTP_STATUS_ENTRY(code, id, name, text) \
   { (code), offsetof (struct strings, name_##id), \
-    offsetof (struct strings, id_##id), offsetof (struct strings, text_##id) },
+    offsetof (struct strings, id_##id) },
 #include "smtpstatus-codes.def"
 #undef SMTP_STATUS_ENTRY
 };
