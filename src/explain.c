@@ -6,9 +6,8 @@
 #include <stddef.h>
 
 #include "smtpstatus.h"
-#include "enhanced.h"
-#include "table.h"
-#include "translate.h"
+#include "codes.h"
+#include "i18n.h"
 
 #define N_(text) text
 
@@ -23,17 +22,17 @@ explanation (const struct smtp_reply *reply)
   const struct smtp_enhanced_status *e = &reply->enhanced;
   if (reply->has_enhanced && e->detail != 0
       && smtp_enhanced_is_known (e->subject, e->detail))
-    return smtpstatus_enhanced_english (e->status_class, e->subject,
-                                        e->detail);
+    return smtpstatus_enhanced_msgid (e->status_class, e->subject,
+                                      e->detail);
   if (smtp_status_class (reply->code) != 0
       && smtp_status_is_known (reply->code))
-    return smtpstatus_english (reply->code);
+    return smtpstatus_code_msgid (reply->code);
   if (reply->has_enhanced && smtp_enhanced_is_known (e->subject, e->detail))
-    return smtpstatus_enhanced_english (e->status_class, e->subject,
-                                        e->detail);
+    return smtpstatus_enhanced_msgid (e->status_class, e->subject,
+                                      e->detail);
   const char *subject = reply->has_enhanced
-                        ? smtpstatus_subject_english (e->subject) : NULL;
-  return subject != NULL ? subject : smtpstatus_english (reply->code);
+                        ? smtpstatus_subject_msgid (e->subject) : NULL;
+  return subject != NULL ? subject : smtpstatus_code_msgid (reply->code);
 }
 
 const char *
@@ -48,17 +47,19 @@ smtp_reply_explain_l (const struct smtp_reply *reply, locale_t loc)
   return smtpstatus_translate_l (explanation (reply), loc);
 }
 
-int
+enum smtp_outcome
 smtp_status_outcome (int code, int enhanced_class)
 {
+  /* The outcomes are numbered by class digit; an enhanced code has no
+     class 3 (RFC 3463 section 3.1).  */
   int status_class = smtp_status_class (code);
-  if (status_class != 0)
-    return status_class;
-  return smtpstatus_is_enhanced_class (enhanced_class)
-         ? enhanced_class : SMTP_OUTCOME_UNKNOWN;
+  if (status_class == 0
+      && (enhanced_class == 2 || enhanced_class == 4 || enhanced_class == 5))
+    status_class = enhanced_class;
+  return (enum smtp_outcome) status_class;
 }
 
-int
+enum smtp_outcome
 smtp_reply_outcome (const struct smtp_reply *reply)
 {
   return smtp_status_outcome (reply->code, reply->has_enhanced
@@ -72,7 +73,7 @@ smtp_reply_should_retry (const struct smtp_reply *reply)
 }
 
 const char *
-smtp_outcome_description (int outcome)
+smtp_outcome_description (enum smtp_outcome outcome)
 {
   static const char text[6][56] =
   {
@@ -90,7 +91,7 @@ smtp_outcome_description (int outcome)
 }
 
 const char *
-smtp_reply_result_description (int result)
+smtp_reply_result_description (enum smtp_reply_result result)
 {
   static const char text[7][64] =
   {

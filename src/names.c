@@ -7,7 +7,7 @@
 #include <stddef.h>
 
 #include "smtpstatus.h"
-#include "table.h"
+#include "codes.h"
 
 /* Case folding by ASCII rules alone: strcasecmp follows LC_CTYPE, and in
    a Turkish locale 'I' does not fold to 'i', so "MAILBOX_BUSY" would stop
@@ -41,8 +41,6 @@ after_prefix_ci (const char *s, const char *prefix)
 int
 smtp_status_from_name (const char *name, int *code)
 {
-  if (name == NULL)
-    return -1;
   const char *unprefixed = after_prefix_ci (name, "SMTP_STATUS_");
   /* Names and ids start with the same letter, so one test of the first
      letter rules out most entries before any string is compared.  */
@@ -51,10 +49,10 @@ smtp_status_from_name (const char *name, int *code)
   size_t count = smtp_status_count ();
   for (size_t i = 0; i < count; i++)
     {
-      const char *id = smtpstatus_id_at (i);
+      const char *id = smtpstatus_entry_id (i);
       char initial = ascii_lower (*id);
       if ((initial == first
-           && (ascii_equal_ci (name, smtpstatus_name_at (i))
+           && (ascii_equal_ci (name, smtpstatus_entry_name (i))
                || ascii_equal_ci (name, id)))
           || (initial == first_unprefixed && ascii_equal_ci (unprefixed, id)))
         {

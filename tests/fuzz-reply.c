@@ -26,16 +26,25 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
       CHECK (reply.size > 0);
       CHECK (reply.code >= 200 && reply.code <= 599);
       CHECK (reply.line_count >= 1 && reply.line_count <= SMTP_REPLY_MAX_LINES);
-      for (size_t i = 0; i < reply.line_count; i++)
-        CHECK (reply.lines[i].offset <= reply.size
-               && reply.lines[i].length <= reply.size - reply.lines[i].offset);
+      /* The iterator walks as many lines as the parser counted, each
+         inside the reply and after the one before.  */
+      size_t cursor = 0, lines = 0, past = 0;
+      struct smtp_reply_line line;
+      while (smtp_reply_next_line (buffer + at, &reply, &cursor, &line))
+        {
+          CHECK (line.offset >= past && line.offset <= reply.size
+                 && line.length <= reply.size - line.offset);
+          past = line.offset + line.length;
+          lines++;
+        }
+      CHECK (lines == reply.line_count && cursor == reply.size);
       if (reply.has_enhanced)
         CHECK (reply.enhanced.status_class == reply.code / 100
                && reply.enhanced.subject >= 0 && reply.enhanced.subject <= 999
                && reply.enhanced.detail >= 0 && reply.enhanced.detail <= 999);
       CHECK (*smtp_reply_explain (&reply) != '\0');
       CHECK (*smtp_outcome_description (smtp_reply_outcome (&reply)) != '\0');
-      CHECK (smtp_reply_outcome (&reply) == reply.code / 100);
+      CHECK ((int) smtp_reply_outcome (&reply) == reply.code / 100);
 
       /* A reply is whole in itself: its bytes alone parse the same.  */
       struct smtp_reply again;

@@ -15,7 +15,7 @@ tests_libtap_a_SOURCES = tests/tap.c tests/tap.h
 
 C_TESTS = tests/test-table tests/test-locales tests/test-reply \
 	tests/test-enhanced tests/test-alloc tests/test-threads
-check_PROGRAMS = $(C_TESTS) tests/fault-probe $(REPLAYS)
+check_PROGRAMS = $(C_TESTS) $(REPLAYS)
 tests_test_table_LDADD = tests/libtap.a src/libsmtpstatus.la
 tests_test_locales_LDADD = tests/libtap.a src/libsmtpstatus.la
 tests_test_reply_LDADD = tests/libtap.a src/libsmtpstatus.la
@@ -24,17 +24,15 @@ tests_test_alloc_SOURCES = tests/test-alloc.c tests/count-malloc.c \
 	tests/count-malloc.h
 tests_test_alloc_LDADD = tests/libtap.a src/libsmtpstatus.la
 tests_test_threads_LDADD = tests/libtap.a src/libsmtpstatus.la
-tests_fault_probe_LDADD = tests/libtap.a src/libsmtpstatus.la
 
 # Every test but relocations.test, whose figure means nothing in a build
 # instrumented by a sanitizer (it adds relocations of its own); .ci/run
 # runs the sanitizer build with TESTS='$(SANITIZER_TESTS)'.
 SANITIZER_TESTS = $(C_TESTS) tests/cli.test tests/catalogs.test \
-	tests/faults.test tests/fuzz-corpus.test
+	tests/fuzz-corpus.test
 TESTS = $(SANITIZER_TESTS) tests/relocations.test
 EXTRA_DIST += tests/tap.sh tests/cli.test tests/catalogs.test \
-	tests/lsan.supp tests/valgrind.supp tests/faults.test \
-	tests/relocations.test \
+	tests/lsan.supp tests/valgrind.supp tests/relocations.test \
 	tests/expected/sv.tsv tests/expected/tr.tsv
 
 # The environment of every test: no locale setting of the caller's may
@@ -44,18 +42,16 @@ AM_TESTS_ENVIRONMENT = \
 	LOCPATH='$(abs_top_builddir)/tests/locales'; \
 	SMTPSTATUS_LOCALEDIR='$(abs_top_builddir)/tests/localedir'; \
 	SMTP_STATUS='$(SMTP_STATUS_PROGRAM)'; \
-	FAULT_PROBE='$(FAULT_PROBE)'; \
 	SMTPSTATUS_THREAD_ROUNDS='$(THREAD_ROUNDS)'; \
 	USE_NLS='$(USE_NLS)'; MSGFMT='$(MSGFMT)'; srcdir='$(srcdir)'; \
 	CC='$(CC)'; READELF='$(READELF)'; \
 	LSAN_OPTIONS='suppressions=$(abs_top_srcdir)/tests/lsan.supp:print_suppressions=0'; \
 	export LOCPATH SMTPSTATUS_LOCALEDIR SMTP_STATUS USE_NLS MSGFMT srcdir \
-	  CC READELF LSAN_OPTIONS SMTPSTATUS_THREAD_ROUNDS FAULT_PROBE;
+	  CC READELF LSAN_OPTIONS SMTPSTATUS_THREAD_ROUNDS;
 
 # The program the shell tests run, and the lookups of each thread of
 # tests/test-threads (empty: its own 100,000); check-valgrind changes both.
 SMTP_STATUS_PROGRAM = $(abs_top_builddir)/src/smtp-status
-FAULT_PROBE = $(abs_top_builddir)/tests/fault-probe
 THREAD_ROUNDS =
 
 # Locale name, then the charmap localedef builds it with.  Plain sv_SE is
@@ -161,7 +157,7 @@ tests_fuzz_enhanced_LDFLAGS = -no-install -fsanitize=fuzzer
 tests_fuzz_names_SOURCES = tests/fuzz-names.c tests/fuzz-check.h
 tests_fuzz_names_LDADD = src/libsmtpstatus.la
 tests_fuzz_names_LDFLAGS = -no-install -fsanitize=fuzzer
-CLEANFILES = tests/fuzz-reply$(EXEEXT) tests/fuzz-enhanced$(EXEEXT) \
+CLEANFILES += tests/fuzz-reply$(EXEEXT) tests/fuzz-enhanced$(EXEEXT) \
 	tests/fuzz-names$(EXEEXT)
 
 # 'make fuzz-run FUZZ_SECONDS=60': each target for that long, on a copy
@@ -196,6 +192,7 @@ endif
 # 'make bench': a program, not a test (tests/bench.sh explains).
 EXTRA_PROGRAMS += tests/bench
 tests_bench_SOURCES = tests/bench.c tests/count-malloc.c tests/count-malloc.h
+tests_bench_CPPFLAGS = $(AM_CPPFLAGS) $(GPG_ERROR_CPPFLAGS)
 tests_bench_LDADD = src/libsmtpstatus.la $(GPG_ERROR_LIBS)
 # A real executable, not a libtool wrapper, for valgrind to run.
 tests_bench_LDFLAGS = -no-install

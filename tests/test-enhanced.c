@@ -104,8 +104,6 @@ test_english (void)
     tap_is_str (smtp_enhanced_description_str (invalid[i]),
                 "Unknown SMTP status code", "\"%s\" is no enhanced code",
                 invalid[i]);
-  tap_is_str (smtp_enhanced_description_str (NULL),
-              "Unknown SMTP status code", "NULL");
 }
 
 static void
@@ -126,8 +124,8 @@ test_parse (void)
               "a lone 0 is no leading zero");
   tap_is_int (smtp_enhanced_parse ("5.00.0", 6, &status), -1,
               "00 has a leading zero");
-  tap_is_int (smtp_enhanced_parse (NULL, 0, &status), -1, "NULL text");
-  tap_is_int (smtp_enhanced_parse ("5.1.1", 5, NULL), -1, "NULL status");
+  tap_is_int (smtp_enhanced_parse (NULL, 0, &status), -1,
+              "NULL text of length 0");
   /* A code at the very end of a heap buffer: no byte past it is read.  */
   char *exact = malloc (5);
   memcpy (exact, "4.7.1", 5);

@@ -68,18 +68,17 @@ static const struct sample samples[] =
   { "sv_SE", 552, "\"Beg\xe4rda e-post\xe5tg\xe4rder avbrutna - "
     "\xd6verskriden lagringstilldelning\": enkelt uttryckt, mottagarens "
     "brevl\xe5" "da har \xf6verskridit sina gr\xe4nser." },
-  /* Latin-5 bytes; glibc's tr_TR cannot transliterate the en dash, so
-     this is the library's own fallback at work.  */
+  /* Latin-5 bytes.  glibc's tr_TR cannot transliterate the en dash of
+     551 to 553, so for those gettext answers in English, as documented
+     (smtpstatus(3)).  */
   { "tr_TR.ISO-8859-9", 550, "Genellikle uzak tarafta var olmayan bir "
     "e-posta adresini tan\xfdmlar." },
-  { "tr_TR.ISO-8859-9", 553, "\"\xddstenen eylem ger\xe7" "ekle\xfetirilmedi "
-    "- Posta kutusu ad\xfd ge\xe7" "ersiz\". Yani, al\xfd" "c\xfd "
-    "sat\xfdr\xfdnda yanl\xfd\xfe bir e-posta adresi var." },
-  { "tr_TR.ISO-8859-9", 551, "\"Kullan\xfd" "c\xfd yerel de\xf0il veya "
-    "ge\xe7" "ersiz adres - R\xf6le reddedildi\". Bunun anlam\xfd, hem sizin "
-    "hem de al\xfd" "c\xfdn\xfdn adresi sunucu taraf\xfdndan yerel olarak "
-    "bar\xfdnd\xfdr\xfdlm\xfdyorsa, bir ge\xe7i\xfe kesintiye "
-    "u\xf0rayabilir." },
+  { "tr_TR.ISO-8859-9", 553, "Requested action not taken; the mailbox name "
+    "is invalid. In other words, an address on the recipient line is "
+    "wrong." },
+  { "tr_TR.ISO-8859-9", 551, "User not local or invalid address; relaying "
+    "denied. When neither your address nor the recipient's is hosted by "
+    "this server, it may refuse to relay the message." },
 };
 
 static locale_t c_locale;

@@ -115,7 +115,6 @@ test_from_name (const char *locale)
   expect_code ("Base64Response", 334);
 
   expect_no_code ("");
-  expect_no_code (NULL);
   expect_no_code ("550");
   expect_no_code ("Mailbox");
   expect_no_code ("MailboxBusyX");

@@ -1,11 +1,11 @@
-/* reply.c: parsing one SMTP reply, single- or multi-line.
+/* parse.c: reading enhanced status codes and SMTP replies from text.
    SPDX-License-Identifier: LGPL-2.1-or-later
 
-   RFC 5321 section 4.2: every line is a three-digit code, then "-" if
-   more lines follow, or a space or nothing on the last, then text, then
-   CRLF.  The parser also takes a bare LF, reads nothing past the size it
-   is given, needs no NUL and allocates nothing, so that a client can run
-   it on whatever its socket has delivered so far.  */
+   RFC 5321 section 4.2: every line of a reply is a three-digit code, then
+   "-" if more lines follow, or a space or nothing on the last, then text,
+   then CRLF.  The parser also takes a bare LF, reads nothing past the
+   size it is given, needs no NUL and allocates nothing, so that a client
+   can run it on whatever its socket has delivered so far.  */
 
 #include <config.h>
 
@@ -14,7 +14,63 @@
 #include <string.h>
 
 #include "smtpstatus.h"
-#include "enhanced.h"
+
+/* Reads one to three digits, not starting with a 0 unless the 0 stands
+   alone, from P (before END); returns where they stop, or NULL.  */
+static const char *
+read_subcode (const char *p, const char *end, int *value)
+{
+  int n = 0;
+  const char *start = p;
+  while (p < end && *p >= '0' && *p <= '9')
+    {
+      if (p - start == 3)
+        return NULL;
+      n = n * 10 + (*p++ - '0');
+    }
+  if (p == start || (p - start > 1 && *start == '0'))
+    return NULL;
+  *value = n;
+  return p;
+}
+
+/* Reads the enhanced status code at TEXT (before END), by RFC 3463
+   section 2: class "." subject "." detail, the class 2, 4 or 5, subject
+   and detail one to three digits without leading zeros.  Returns where
+   it stops, or NULL if TEXT does not start with one; fills *STATUS.  */
+static const char *
+read_enhanced (const char *text, const char *end,
+               struct smtp_enhanced_status *status)
+{
+  if (end - text < 5 || (text[0] != '2' && text[0] != '4' && text[0] != '5')
+      || text[1] != '.')
+    return NULL;
+  int subject, detail;
+  const char *p = read_subcode (text + 2, end, &subject);
+  if (p == NULL || p == end || *p != '.')
+    return NULL;
+  p = read_subcode (p + 1, end, &detail);
+  if (p == NULL)
+    return NULL;
+  status->status_class = text[0] - '0';
+  status->subject = subject;
+  status->detail = detail;
+  return p;
+}
+
+int
+smtp_enhanced_parse (const char *text, size_t length,
+                     struct smtp_enhanced_status *status)
+{
+  /* The shortest code is "2.0.0"; a NULL TEXT has LENGTH 0.  */
+  if (length < 5)
+    return -1;
+  struct smtp_enhanced_status found;
+  if (read_enhanced (text, text + length, &found) != text + length)
+    return -1;
+  *status = found;
+  return 0;
+}
 
 /* One line as scan_line finds it; offsets are from the line's start.  */
 struct line
@@ -97,14 +153,10 @@ same_prefix (const char *text, size_t length, const char *prefix,
          && memcmp (text, prefix, prefix_length) == 0;
 }
 
-int
+enum smtp_reply_result
 smtp_reply_parse (const char *buffer, size_t size, struct smtp_reply *reply)
 {
-  reply->code = 0;
-  reply->has_enhanced = 0;
-  reply->enhanced = (struct smtp_enhanced_status) { 0, 0, 0 };
-  reply->size = 0;
-  reply->line_count = 0;
+  *reply = (struct smtp_reply) { .code = 0 };
 
   /* The enhanced code every line so far starts with, as the length of
      the first line's; 0 once a line has none or another (RFC 2034
@@ -132,8 +184,7 @@ smtp_reply_parse (const char *buffer, size_t size, struct smtp_reply *reply)
           first_text = text;
           /* An enhanced code ends in a space or with the text.  */
           const char *end = text + line.text_length;
-          const char *stop = smtpstatus_read_enhanced (text, end,
-                                                       &reply->enhanced);
+          const char *stop = read_enhanced (text, end, &reply->enhanced);
           prefix = stop != NULL && (stop == end || *stop == ' ')
                    && reply->enhanced.status_class == line.code / 100
                    ? (size_t) (stop - text) : 0;
@@ -141,8 +192,7 @@ smtp_reply_parse (const char *buffer, size_t size, struct smtp_reply *reply)
       else if (prefix != 0
                && !same_prefix (text, line.text_length, first_text, prefix))
         prefix = 0;
-      reply->lines[reply->line_count++] = (struct smtp_reply_line)
-        { start + line.text_start, line.text_length };
+      reply->line_count++;
       start += line.size;
       if (line.last)
         break;
@@ -152,16 +202,40 @@ smtp_reply_parse (const char *buffer, size_t size, struct smtp_reply *reply)
   if (prefix == 0)
     reply->enhanced = (struct smtp_enhanced_status) { 0, 0, 0 };
   else
-    {
-      /* The code and the space after it are not part of the text.  */
-      reply->has_enhanced = 1;
-      for (size_t i = 0; i < reply->line_count; i++)
-        {
-          struct smtp_reply_line *l = &reply->lines[i];
-          size_t skip = l->length > prefix ? prefix + 1 : prefix;
-          l->offset += skip;
-          l->length -= skip;
-        }
-    }
+    reply->has_enhanced = 1;
   return SMTP_REPLY_OK;
+}
+
+/* The number of digits of N, 0 to 999.  */
+static size_t
+digits (int n)
+{
+  return n >= 100 ? 3 : n >= 10 ? 2 : 1;
+}
+
+int
+smtp_reply_next_line (const char *buffer, const struct smtp_reply *reply,
+                      size_t *cursor, struct smtp_reply_line *line)
+{
+  size_t start = *cursor;
+  if (start >= reply->size)
+    return 0;
+  /* smtp_reply_parse has checked every line through REPLY->size, so each
+     has its code and ends in a LF before it.  */
+  const char *lf = memchr (buffer + start, '\n', reply->size - start);
+  size_t end = (size_t) (lf - buffer);
+  if (end > start + 3 && buffer[end - 1] == '\r')
+    end--;
+  size_t text = end > start + 3 ? start + 4 : start + 3;
+  if (reply->has_enhanced)
+    {
+      /* Every line starts with the same code, written without leading
+         zeros: "5.1.1", then a space unless the text ends there.  */
+      const struct smtp_enhanced_status *e = &reply->enhanced;
+      size_t prefix = 3 + digits (e->subject) + digits (e->detail);
+      text += end - text > prefix ? prefix + 1 : prefix;
+    }
+  *line = (struct smtp_reply_line) { text, end - text };
+  *cursor = (size_t) (lf - buffer) + 1;
+  return 1;
 }
