@@ -10,6 +10,7 @@
 # USE_NLS, srcdir.
 
 . "$srcdir/tests/tap.sh"
+tap_need_test_locales
 unset LANG LANGUAGE LC_ALL LC_CTYPE LC_MESSAGES SMTPSTATUS_LOCALEDIR
 
 cflags=$($PKG_CONFIG --cflags smtpstatus) && libs=$($PKG_CONFIG --libs smtpstatus)

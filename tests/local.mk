@@ -63,15 +63,17 @@ TEST_LOCALES = \
 
 check_DATA = tests/locales.stamp tests/localedir.stamp
 
+# Without localedef (or glibc's locale sources) the tests that need these
+# locales skip themselves (tap_need_test_locales) rather than fail.
 tests/locales.stamp:
 	$(AM_V_GEN)rm -rf tests/locales && $(MKDIR_P) tests/locales && \
 	for spec in $(TEST_LOCALES); do \
 	  name=$${spec%%:*}; charmap=$${spec#*:}; \
 	  $(LOCALEDEF) --no-archive -i $${name%%.*} -f $$charmap \
 	    tests/locales/$$name >/dev/null 2>&1; \
-	  test -f tests/locales/$$name/LC_CTYPE || { \
-	    echo "localedef could not make $$name" >&2; exit 1; }; \
-	done && touch $@
+	  test -f tests/locales/$$name/LC_CTYPE || \
+	    echo "localedef could not make $$name: the tests that need it will be skipped" >&2; \
+	done; touch $@
 
 # Always remade: it takes milliseconds, and a stale catalog here would
 # hide a change to po/.  The template is brought up to date first (it is

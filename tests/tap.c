@@ -1,6 +1,7 @@
 /* tap.c: the TAP output of the tests.
    SPDX-License-Identifier: LGPL-2.1-or-later  */
 
+#include <locale.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -77,6 +78,26 @@ tap_is_int (long got, long wanted, const char *what, ...)
   if (got != wanted)
     printf ("#   got: %ld\n#   wanted: %ld\n", got, wanted);
   return got == wanted;
+}
+
+void
+tap_need_test_locales (void)
+{
+  static const char *const names[] =
+    { "sv_SE.UTF-8", "sv_SE.ISO-8859-1", "sv_SE", "tr_TR.UTF-8",
+      "tr_TR.ISO-8859-9", "C.UTF-8" };
+  for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+    {
+      locale_t loc = newlocale (LC_ALL_MASK, names[i], (locale_t) 0);
+      if (loc == (locale_t) 0)
+        {
+          printf ("1..0 # SKIP no test locale %s: localedef could not make "
+                  "it (see tests/local.mk)\n", names[i]);
+          fflush (stdout);
+          exit (EXIT_SUCCESS);
+        }
+      freelocale (loc);
+    }
 }
 
 void

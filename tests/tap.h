@@ -22,6 +22,10 @@ bool tap_is_str (const char *got, const char *wanted, const char *what, ...)
   TAP_PRINTF (3, 4);
 bool tap_is_int (long got, long wanted, const char *what, ...)
   TAP_PRINTF (3, 4);
+/* Skips the whole test, before its first check, unless every locale the
+   suite makes with localedef is there (LOCPATH): a machine without
+   localedef or its locale sources cannot run it.  */
+void tap_need_test_locales (void);
 /* Stops the test at once, for a precondition that makes the rest moot.  */
 _Noreturn void tap_bail_out (const char *why);
 int tap_done (void);

@@ -110,6 +110,7 @@ no_more_than_dgettext (const char *locale, int code)
 int
 main (void)
 {
+  tap_need_test_locales ();
   /* The counter must count, or the zeros below prove nothing.  */
   long before = count_malloc_calls ();
   void *volatile block = malloc (16);

@@ -289,6 +289,7 @@ test_translations (void)
 int
 main (void)
 {
+  tap_need_test_locales ();
   test_registry ();
   test_english ();
   test_parse ();

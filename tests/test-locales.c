@@ -289,6 +289,7 @@ test_threads (void)
 int
 main (void)
 {
+  tap_need_test_locales ();
   c_locale = open_locale ("C");
   test_samples_global ();
   test_samples_l ();

@@ -102,6 +102,7 @@ check_known_answers (struct worker *workers)
 int
 main (void)
 {
+  tap_need_test_locales ();
   long rounds = 100000;
   const char *override = getenv ("SMTPSTATUS_THREAD_ROUNDS");
   if (override != NULL && atol (override) > 0)
