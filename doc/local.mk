@@ -15,6 +15,7 @@ dist_man_MANS = \
 	doc/smtp_outcome_description.3 \
 	doc/smtp_reply_explain.3 \
 	doc/smtp_reply_explain_l.3 \
+	doc/smtp_reply_next_line.3 \
 	doc/smtp_reply_outcome.3 \
 	doc/smtp_reply_parse.3 \
 	doc/smtp_reply_result_description.3 \
