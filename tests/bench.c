@@ -5,16 +5,24 @@
    kind, after a warm-up call outside it; tests/bench.sh runs each under
    callgrind, counting only inside scenario_SCENARIO, and divides by N.
    bench --allocations counts the heap allocations each kind of call
-   makes once warm, through the malloc of tests/count-malloc.c.  */
+   makes once warm, through the malloc of tests/count-malloc.c.
+
+   bench --first FIRST_SCENARIO is the first call of a fresh process:
+   the program has set its locale and nothing else has touched gettext.
+   tests/bench.sh counts its instructions with callgrind, as above, and
+   its file-system calls with strace, between the two lines the program
+   writes to /dev/null just before and just after the call.  */
 
 #include <config.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <libintl.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #if HAVE_GPG_ERROR
 # include <gpg-error.h>
 #endif
@@ -162,6 +170,114 @@ scenario_enhanced_known (long n)
     sink_number = smtp_enhanced_is_known (1, 1);
 }
 
+/* The first call of a process.  The code whose text it asks for, and that
+   text in English, taken from the list itself: asking the library for it
+   would make the library's first call before the one to be measured.  */
+enum { FIRST_CODE = 550 };
+#define N_(text) text
+static const struct { int code; const char *text; } english[] =
+{
+#define SMTP_STATUS_ENTRY(code, id, name, text) { code, text },
+#include "smtpstatus-codes.def"
+#undef SMTP_STATUS_ENTRY
+};
+#undef N_
+
+/* The floor of a first description: what any library translating with
+   gettext in a domain of its own must do before its first text, bind the
+   domain to its catalogs and look the text up, with the directory already
+   in hand (where a library finds it, here the environment, is its own
+   business and counts against it).  */
+NOINLINE const char *
+scenario_first_dgettext (const char *localedir, const char *msgid)
+{
+  bindtextdomain (SMTP_STATUS_TEXTDOMAIN, localedir);
+  return dgettext (SMTP_STATUS_TEXTDOMAIN, msgid);
+}
+
+/* Everything the library does, reading SMTPSTATUS_LOCALEDIR included.  */
+NOINLINE const char *
+scenario_first_description (const char *localedir, const char *msgid)
+{
+  (void) localedir;
+  (void) msgid;
+  return smtp_status_description (FIRST_CODE);
+}
+
+struct first_scenario
+{
+  const char *name;
+  const char *(*run) (const char *, const char *);
+};
+
+static const struct first_scenario first_scenarios[] =
+{
+  { "first_dgettext", scenario_first_dgettext },
+  { "first_description", scenario_first_description },
+};
+enum { FIRST_SCENARIOS = sizeof first_scenarios / sizeof first_scenarios[0] };
+
+/* A line for strace to show; /dev/null keeps it out of the output.  */
+static void
+mark (int fd, const char *line)
+{
+  if (write (fd, line, strlen (line)) < 0)
+    {
+      perror ("bench: /dev/null");
+      exit (2);
+    }
+}
+
+/* Runs SCENARIO as the first gettext call of the process; fails unless
+   it found the Swedish text, since a lookup that found no catalog is
+   cheaper and would make any figure look good.  */
+static int
+first_call (const struct first_scenario *scenario)
+{
+  if (!SMTPSTATUS_NLS)
+    {
+      fputs ("bench: built without NLS: there is no first lookup\n", stderr);
+      return 2;
+    }
+  if (setlocale (LC_ALL, "sv_SE.UTF-8") == NULL)
+    {
+      fputs ("bench: sv_SE.UTF-8 is missing: is LOCPATH set?\n", stderr);
+      return 2;
+    }
+  const char *localedir = getenv ("SMTPSTATUS_LOCALEDIR");
+  const char *msgid = NULL;
+  for (size_t i = 0; i < sizeof english / sizeof english[0]; i++)
+    if (english[i].code == FIRST_CODE)
+      msgid = english[i].text;
+  if (localedir == NULL || *localedir == '\0')
+    {
+      fputs ("bench: SMTPSTATUS_LOCALEDIR is not set\n", stderr);
+      return 2;
+    }
+  if (msgid == NULL)
+    {
+      fprintf (stderr, "bench: %d is not in the table\n", FIRST_CODE);
+      return 2;
+    }
+  int fd = open ("/dev/null", O_WRONLY | O_CLOEXEC);
+  if (fd < 0)
+    {
+      perror ("bench: /dev/null");
+      return 2;
+    }
+  mark (fd, "smtpstatus-bench: begin\n");
+  const char *text = scenario->run (localedir, msgid);
+  mark (fd, "smtpstatus-bench: end\n");
+  close (fd);
+  if (strcmp (text, msgid) == 0)
+    {
+      fprintf (stderr, "bench: %s found no Swedish text in %s\n",
+               scenario->name, localedir);
+      return 2;
+    }
+  return 0;
+}
+
 struct scenario
 {
   const char *name;
@@ -239,6 +355,14 @@ count_allocations (long n)
 int
 main (int argc, char **argv)
 {
+  /* Before set_up, which warms gettext up.  */
+  for (int i = 0; argc == 3 && i < FIRST_SCENARIOS; i++)
+    if (strcmp (argv[1], "--first") == 0
+        && strcmp (argv[2], first_scenarios[i].name) == 0)
+      return first_call (&first_scenarios[i]);
+  if (argc == 2 && strcmp (argv[1], "--has-nls") == 0)
+    return SMTPSTATUS_NLS ? 0 : 1;
+
   set_up ();
   if (argc == 3 && strcmp (argv[1], "--allocations") == 0)
     return count_allocations (atol (argv[2]));
@@ -262,6 +386,8 @@ main (int argc, char **argv)
         scenarios[i].run (atol (argv[2]));
         return 0;
       }
-  fputs ("usage: bench SCENARIO N | --allocations N | --list | --reply-size\n", stderr);
+  fputs ("usage: bench SCENARIO N | --first FIRST_SCENARIO | --allocations N\n"
+         "       | --list | --reply-size | --has-gpg-error | --has-nls\n",
+         stderr);
   return 2;
 }

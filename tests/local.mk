@@ -206,6 +206,6 @@ bench: tests/bench$(EXEEXT) src/libsmtpstatus.la tests/locales.stamp \
 	@LOCPATH='$(abs_top_builddir)/tests/locales' \
 	SMTPSTATUS_LOCALEDIR='$(abs_top_builddir)/tests/localedir' \
 	VALGRIND='$(VALGRIND)' READELF='$(READELF)' CC='$(CC)' \
-	$(SHELL) $(srcdir)/tests/bench.sh tests/bench$(EXEEXT) \
+	STRACE='$(STRACE)' $(SHELL) $(srcdir)/tests/bench.sh tests/bench$(EXEEXT) \
 	  src/.libs/libsmtpstatus.so
 .PHONY: bench
