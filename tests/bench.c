@@ -178,7 +178,7 @@ enum { FIRST_CODE = 550 };
 static const struct { int code; const char *text; } english[] =
 {
 #define SMTP_STATUS_ENTRY(code, id, name, text) { code, text },
-#include "smtpstatus-codes.def"
+#include "../src/basic-codes.def"
 #undef SMTP_STATUS_ENTRY
 };
 #undef N_
