@@ -49,16 +49,21 @@ AM_TESTS_ENVIRONMENT = \
 	SMTPSTATUS_LOCALEDIR='$(abs_top_builddir)/tests/localedir'; \
 	SMTP_STATUS='$(SMTP_STATUS_PROGRAM)'; \
 	SMTPSTATUS_THREAD_ROUNDS='$(THREAD_ROUNDS)'; \
+	SMTPSTATUS_COLD_RUNS='$(COLD_RUNS)'; \
 	USE_NLS='$(USE_NLS)'; MSGFMT='$(MSGFMT)'; srcdir='$(srcdir)'; \
 	CC='$(CC)'; READELF='$(READELF)'; \
 	LSAN_OPTIONS='suppressions=$(abs_top_srcdir)/tests/lsan.supp:print_suppressions=0'; \
 	export LOCPATH SMTPSTATUS_LOCALEDIR SMTP_STATUS USE_NLS MSGFMT srcdir \
-	  CC READELF LSAN_OPTIONS SMTPSTATUS_THREAD_ROUNDS;
+	  CC READELF LSAN_OPTIONS SMTPSTATUS_THREAD_ROUNDS \
+	  SMTPSTATUS_COLD_RUNS;
 
-# The program the shell tests run, and the lookups of each thread of
-# tests/test-threads (empty: its own 100,000); check-valgrind changes both.
+# The program the shell tests run, the lookups of each thread of
+# tests/test-threads (empty: its own 100,000) and the fresh processes of
+# each locale mix of tests/test-cold-start (empty: its own 200);
+# check-valgrind changes all three, and .ci/run the last for sanitizers.
 SMTP_STATUS_PROGRAM = $(abs_top_builddir)/src/smtp-status
 THREAD_ROUNDS =
+COLD_RUNS =
 
 # Locale name, then the charmap localedef builds it with.  Plain sv_SE is
 # Latin-1, as glibc's SUPPORTED list defines it; C.UTF-8 is here because
@@ -116,7 +121,7 @@ check-valgrind: all
 	$(MAKE) $(AM_MAKEFLAGS) check \
 	  LOG_COMPILER='$(LIBTOOL) --mode=execute $(VALGRIND) $(VALGRIND_FLAGS)' \
 	  SMTP_STATUS_PROGRAM='$(abs_top_builddir)/tests/valgrind-smtp-status' \
-	  THREAD_ROUNDS=2000
+	  THREAD_ROUNDS=2000 COLD_RUNS=2
 .PHONY: check-valgrind
 
 clean-local: clean-tests
