@@ -207,10 +207,12 @@ race (void *arg)
   locale_t loc = newlocale (LC_ALL_MASK, r->locale, (locale_t) 0);
   if (loc != (locale_t) 0 && r->messages[0] != '\0')
     {
+      /* A C library that refuses the modifier leaves LOC as it was; the
+         thread then races under the locale's own name, which is still a
+         test, if a weaker one.  */
       locale_t named = newlocale (LC_MESSAGES_MASK, r->messages, loc);
-      if (named == (locale_t) 0)
-        freelocale (loc);
-      loc = named;
+      if (named != (locale_t) 0)
+        loc = named;
     }
   r->no_locale = loc == (locale_t) 0;
   if (!r->no_locale && !r->through_l)
