@@ -38,8 +38,7 @@ SANITIZER_TESTS = $(C_TESTS) tests/cli.test tests/catalogs.test \
 	tests/fuzz-corpus.test
 TESTS = $(SANITIZER_TESTS) tests/relocations.test
 EXTRA_DIST += tests/tap.sh tests/cli.test tests/catalogs.test \
-	tests/lsan.supp tests/tsan.supp tests/valgrind.supp \
-	tests/relocations.test \
+	tests/lsan.supp tests/valgrind.supp tests/relocations.test \
 	tests/expected/sv.tsv tests/expected/tr.tsv
 
 # The environment of every test: no locale setting of the caller's may
@@ -54,9 +53,8 @@ AM_TESTS_ENVIRONMENT = \
 	USE_NLS='$(USE_NLS)'; MSGFMT='$(MSGFMT)'; srcdir='$(srcdir)'; \
 	CC='$(CC)'; READELF='$(READELF)'; \
 	LSAN_OPTIONS='suppressions=$(abs_top_srcdir)/tests/lsan.supp:print_suppressions=0'; \
-	TSAN_OPTIONS='suppressions=$(abs_top_srcdir)/tests/tsan.supp'; \
 	export LOCPATH SMTPSTATUS_LOCALEDIR SMTP_STATUS USE_NLS MSGFMT srcdir \
-	  CC READELF LSAN_OPTIONS TSAN_OPTIONS SMTPSTATUS_THREAD_ROUNDS \
+	  CC READELF LSAN_OPTIONS SMTPSTATUS_THREAD_ROUNDS \
 	  SMTPSTATUS_COLD_RUNS;
 
 # The program the shell tests run, the lookups of each thread of
