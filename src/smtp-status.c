@@ -110,6 +110,24 @@ print_version (void)
          stdout);
 }
 
+#if ENABLE_NLS
+/* Where this program's catalogs are.  SMTPSTATUS_LOCALEDIR, when set and
+   not empty, lets the test suite and a relocated install use catalogs
+   other than those chosen at build time; the library reads it too, so
+   both find the same ones.  secure_getenv, where there is one, keeps the
+   caller of a set-user-ID program from feeding in catalogs of its own.  */
+static const char *
+catalog_dir (void)
+{
+# ifdef HAVE_SECURE_GETENV
+  const char *dir = secure_getenv ("SMTPSTATUS_LOCALEDIR");
+# else
+  const char *dir = getenv ("SMTPSTATUS_LOCALEDIR");
+# endif
+  return dir != NULL && *dir != '\0' ? dir : LOCALEDIR;
+}
+#endif
+
 /* A language list as LANGUAGE takes it ("sv", "pt_BR", "sv:tr"); the
    characters are limited so that it can never name a path.  */
 static bool
@@ -330,6 +348,10 @@ main (int argc, char **argv)
   const char *lang = NULL;
 
   setlocale (LC_ALL, "");
+#if ENABLE_NLS
+  bindtextdomain (PACKAGE, catalog_dir ());
+  textdomain (PACKAGE);
+#endif
 
   /* The options first: --lang must be in place before the first gettext
      call, which glibc would otherwise remember in the old language.  */
@@ -347,14 +369,6 @@ main (int argc, char **argv)
   bool good_lang = lang == NULL || is_language_list (lang);
   if (lang != NULL && good_lang)
     use_language (lang);
-
-#if ENABLE_NLS
-  /* The library binds the domain it shares with this program, once it
-     has checked the catalogs (a broken one could crash gettext); asking
-     it for any text makes it do that now.  */
-  smtp_status_description (0);
-  textdomain (PACKAGE);
-#endif
 
   if (bad_option)
     return usage_error ();
