@@ -32,6 +32,10 @@ enum
 
 static const char program_name[] = "smtp-status";
 
+/* Prints a message on stderr.  A translation that has no arguments to
+   format is passed as an argument to "%s", never as FORMAT: a catalog
+   checks only the msgids marked c-format, and a stray "%s" in any other
+   would make vfprintf read arguments that are not there.  */
 #if defined __GNUC__
 __attribute__ ((format (printf, 1, 2)))
 #endif
@@ -390,7 +394,7 @@ main (int argc, char **argv)
     }
   if (list && reply)
     {
-      complain (_("--list and --reply cannot be combined"));
+      complain ("%s", _("--list and --reply cannot be combined"));
       return usage_error ();
     }
   if ((list || reply) && optind < argc)
@@ -407,7 +411,7 @@ main (int argc, char **argv)
     return finish (explain_input ());
   if (optind == argc)
     {
-      complain (_("missing CODE or NAME operand"));
+      complain ("%s", _("missing CODE or NAME operand"));
       return usage_error ();
     }
 
