@@ -9,6 +9,7 @@
 #include <locale.h>
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -132,15 +133,48 @@ catalog_dir (void)
 }
 #endif
 
-/* A language list as LANGUAGE takes it ("sv", "pt_BR", "sv:tr"); the
-   characters are limited so that it can never name a path.  */
+#define LOWER "abcdefghijklmnopqrstuvwxyz"
+#define ALNUM LOWER "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+
+/* Steps *P over the part of a language name that starts there with MARK
+   (such as "_SE"), if there is one: MARK, then MIN to MAX characters of
+   ACCEPT.  False if the part is there but malformed.  */
+static bool
+skip_name_part (const char **p, char mark, const char *accept, size_t min,
+                size_t max)
+{
+  if (**p != mark)
+    return true;
+  size_t n = strspn (*p + 1, accept);
+  *p += 1 + n;
+  return n >= min && n <= max;
+}
+
+/* Whether LANG is a list of languages as LANGUAGE takes it, such as sv,
+   pt_BR, sv:tr, sr@latin or de_DE.UTF-8: colon-separated names of a
+   language (two or three lower-case letters), then optionally a territory
+   (_ and two or three letters or digits), a charset (. and a name) and a
+   modifier (@ and a name).  gettext makes paths of these names, so
+   nothing else gets through: not "..", "sv/", or an empty name.  */
 static bool
 is_language_list (const char *lang)
 {
-  return *lang != '\0'
-         && lang[strspn (lang, "abcdefghijklmnopqrstuvwxyz"
-                               "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-                               "0123456789_@.:-")] == '\0';
+  const char *p = lang;
+  for (;;)
+    {
+      size_t n = strspn (p, LOWER);
+      if (n < 2 || n > 3)
+        return false;
+      p += n;
+      if (!skip_name_part (&p, '_', ALNUM, 2, 3)
+          || !skip_name_part (&p, '.', ALNUM "-_", 1, SIZE_MAX)
+          || !skip_name_part (&p, '@', ALNUM "-_", 1, SIZE_MAX))
+        return false;
+      if (*p == '\0')
+        return true;
+      if (*p++ != ':')
+        return false;
+    }
 }
 
 static void
