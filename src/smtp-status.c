@@ -290,42 +290,105 @@ empty_line (const char *s, size_t size)
   return size >= 2 && s[0] == '\r' && s[1] == '\n' ? 2 : 0;
 }
 
-/* Explains the replies the SIZE bytes at DATA hold, as far as they are
-   complete; returns how many bytes it used.  At END_OF_INPUT, a reply
-   still incomplete is an error too.  Sets *STATUS on errors.  */
-static size_t
-explain_replies (const char *data, size_t size, size_t offset,
-                 bool end_of_input, int *status)
+/* Where --reply stands in its input.  */
+struct reader
 {
-  size_t used = 0;
-  while (used < size)
+  /* The start of the reply being read, and whatever came after it.  The
+     parser takes no more than SMTP_REPLY_MAX_LINES lines of at most
+     SMTP_REPLY_MAX_LINE bytes each before it decides, so that much and
+     the start of one more line are all that waits here, and the other
+     half of the buffer is left for reading.  */
+  char buffer[2 * SMTP_REPLY_MAX_LINE * (SMTP_REPLY_MAX_LINES + 1)];
+  size_t have;          /* bytes in BUFFER */
+  size_t lines_end;     /* where the last whole line in BUFFER ends */
+  size_t offset;        /* the input byte BUFFER starts with */
+  bool skipping;        /* inside a malformed line: drop it to its end */
+  bool in_run;          /* the last line, empty lines aside, was malformed */
+  int status;
+};
+
+/* Explains the replies in R's buffer, reports the malformed lines, and
+   drops what it is done with.  It decides on whole lines only, so that
+   neither what it prints nor the byte offsets in its messages depend on
+   where the reads happened to split the input: on the lines up to the
+   buffer's last line end; on all of it at END_OF_INPUT; and on the first
+   SMTP_REPLY_MAX_LINE bytes of a line still without its end, which is
+   too long whatever comes after.  */
+static void
+explain_replies (struct reader *r, bool end_of_input)
+{
+  size_t pos = 0;
+  while (pos < r->have)
     {
-      size_t empty = empty_line (data + used, size - used);
+      if (r->skipping)
+        {
+          const char *lf = memchr (r->buffer + pos, '\n', r->have - pos);
+          pos = lf != NULL ? (size_t) (lf - r->buffer) + 1 : r->have;
+          r->skipping = lf == NULL;
+          continue;
+        }
+      size_t partial = r->have - r->lines_end;
+      size_t end = end_of_input ? r->have
+                   : partial >= SMTP_REPLY_MAX_LINE
+                   ? r->lines_end + SMTP_REPLY_MAX_LINE : r->lines_end;
+      if (end <= pos)
+        break;
+      size_t empty = empty_line (r->buffer + pos, end - pos);
       if (empty != 0)
         {
-          used += empty;
+          pos += empty;
           continue;
         }
       struct smtp_reply reply;
-      int result = smtp_reply_parse (data + used, size - used, &reply);
+      int result = smtp_reply_parse (r->buffer + pos, end - pos, &reply);
       if (result == SMTP_REPLY_OK)
         {
           print_reply (&reply);
-          used += reply.size;
+          pos += reply.size;
+          r->in_run = false;
           continue;
         }
-      if (result == SMTP_REPLY_INCOMPLETE && !end_of_input)
-        break;
-      /* TRANSLATORS: %zu counts bytes from the start of the input.  */
-      complain (_("input byte %zu: %s"), offset + used + reply.size,
-                smtp_reply_result_description (result));
-      *status = EXIT_UNKNOWN;
-      /* Go on after the offending line.  */
-      size_t bad = used + reply.size;
-      const char *lf = memchr (data + bad, '\n', size - bad);
-      used = lf != NULL ? (size_t) (lf - data) + 1 : size;
+      if (result == SMTP_REPLY_INCOMPLETE)
+        {
+          if (end_of_input)
+            {
+              /* Where the reply the input cut short starts, not where
+                 its last line does.  */
+              complain (_("input byte %zu: %s"), r->offset + pos,
+                        smtp_reply_result_description (result));
+              r->status = EXIT_UNKNOWN;
+              break;
+            }
+          if (partial < SMTP_REPLY_MAX_LINE
+              && r->lines_end - pos
+                 <= SMTP_REPLY_MAX_LINE * SMTP_REPLY_MAX_LINES)
+            break;
+          /* The parser should have refused a line or a reply this long
+             already; the buffer must not fill up even if it did not.  */
+          result = partial >= SMTP_REPLY_MAX_LINE ? SMTP_REPLY_LINE_TOO_LONG
+                                                  : SMTP_REPLY_TOO_MANY_LINES;
+          reply.size = r->lines_end - pos;
+        }
+      /* The malformed line, and any lines of its reply before it, are
+         skipped.  A run of malformed lines one after another gets one
+         message, about its first: a flood of them must not become a
+         flood of messages.  */
+      size_t bad = pos + reply.size;
+      if (!r->in_run || bad != pos)
+        /* TRANSLATORS: %zu counts bytes from the start of the input.  */
+        complain (_("input byte %zu: %s"), r->offset + bad,
+                  smtp_reply_result_description (result));
+      r->status = EXIT_UNKNOWN;
+      r->in_run = true;
+      r->skipping = true;
+      pos = bad;
     }
-  return used;
+  if (end_of_input)
+    return;
+  memmove (r->buffer, r->buffer + pos, r->have - pos);
+  r->have -= pos;
+  r->lines_end = r->lines_end > pos ? r->lines_end - pos : 0;
+  r->offset += pos;
 }
 
 /* Reads replies from standard input and explains each as soon as it is
@@ -333,13 +396,11 @@ explain_replies (const char *data, size_t size, size_t offset,
 static int
 explain_input (void)
 {
-  /* Room for the largest reply the parser takes, and one more read.  */
-  static char buffer[2 * SMTP_REPLY_MAX_LINE * SMTP_REPLY_MAX_LINES];
-  size_t have = 0, offset = 0;
-  int status = EXIT_SUCCESS;
+  static struct reader r = { .status = EXIT_SUCCESS };
   for (;;)
     {
-      ssize_t n = read (STDIN_FILENO, buffer + have, sizeof buffer - have);
+      ssize_t n = read (STDIN_FILENO, r.buffer + r.have,
+                        sizeof r.buffer - r.have);
       if (n < 0 && errno == EINTR)
         continue;
       if (n < 0)
@@ -347,13 +408,26 @@ explain_input (void)
           complain (_("read error: %s"), strerror (errno));
           return EXIT_TROUBLE;
         }
-      have += (size_t) n;
-      size_t used = explain_replies (buffer, have, offset, n == 0, &status);
-      memmove (buffer, buffer + used, have - used);
-      have -= used;
-      offset += used;
       if (n == 0)
-        return status;
+        {
+          explain_replies (&r, true);
+          return r.status;
+        }
+      bool new_line = false;
+      for (size_t i = r.have + (size_t) n; i > r.have && !new_line; i--)
+        if (r.buffer[i - 1] == '\n')
+          {
+            r.lines_end = i;
+            new_line = true;
+          }
+      r.have += (size_t) n;
+      /* Until a line is complete or too long, there is nothing new to
+         decide on.  */
+      if (new_line || r.skipping
+          || r.have - r.lines_end >= SMTP_REPLY_MAX_LINE)
+        explain_replies (&r, false);
+      /* A live session waits for its peer now: show what it has so far.  */
+      fflush (stdout);
     }
 }
 
