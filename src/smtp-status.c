@@ -9,6 +9,7 @@
 #include <locale.h>
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +33,10 @@ enum
 
 static const char program_name[] = "smtp-status";
 
+/* Prints a message on stderr.  A translation that has no arguments to
+   format is passed as an argument to "%s", never as FORMAT: a catalog
+   checks only the msgids marked c-format, and a stray "%s" in any other
+   would make vfprintf read arguments that are not there.  */
 #if defined __GNUC__
 __attribute__ ((format (printf, 1, 2)))
 #endif
@@ -110,15 +115,66 @@ print_version (void)
          stdout);
 }
 
-/* A language list as LANGUAGE takes it ("sv", "pt_BR", "sv:tr"); the
-   characters are limited so that it can never name a path.  */
+#if ENABLE_NLS
+/* Where this program's catalogs are.  SMTPSTATUS_LOCALEDIR, when set and
+   not empty, lets the test suite and a relocated install use catalogs
+   other than those chosen at build time; the library reads it too, so
+   both find the same ones.  secure_getenv, where there is one, keeps the
+   caller of a set-user-ID program from feeding in catalogs of its own.  */
+static const char *
+catalog_dir (void)
+{
+# ifdef HAVE_SECURE_GETENV
+  const char *dir = secure_getenv ("SMTPSTATUS_LOCALEDIR");
+# else
+  const char *dir = getenv ("SMTPSTATUS_LOCALEDIR");
+# endif
+  return dir != NULL && *dir != '\0' ? dir : LOCALEDIR;
+}
+#endif
+
+#define LOWER "abcdefghijklmnopqrstuvwxyz"
+#define ALNUM LOWER "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+
+/* Steps *P over the part of a language name that starts there with MARK
+   (such as "_SE"), if there is one: MARK, then MIN to MAX characters of
+   ACCEPT.  False if the part is there but malformed.  */
+static bool
+skip_name_part (const char **p, char mark, const char *accept, size_t min,
+                size_t max)
+{
+  if (**p != mark)
+    return true;
+  size_t n = strspn (*p + 1, accept);
+  *p += 1 + n;
+  return n >= min && n <= max;
+}
+
+/* Whether LANG is a list of languages as LANGUAGE takes it, such as sv,
+   pt_BR, sv:tr, sr@latin or de_DE.UTF-8: colon-separated names of a
+   language (two or three lower-case letters), then optionally a territory
+   (_ and two or three letters or digits), a charset (. and a name) and a
+   modifier (@ and a name).  gettext makes paths of these names, so
+   nothing else gets through: not "..", "sv/", or an empty name.  */
 static bool
 is_language_list (const char *lang)
 {
-  return *lang != '\0'
-         && lang[strspn (lang, "abcdefghijklmnopqrstuvwxyz"
-                               "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-                               "0123456789_@.:-")] == '\0';
+  const char *p = lang;
+  for (;;)
+    {
+      size_t n = strspn (p, LOWER);
+      if (n < 2 || n > 3)
+        return false;
+      p += n;
+      if (!skip_name_part (&p, '_', ALNUM, 2, 3)
+          || !skip_name_part (&p, '.', ALNUM "-_", 1, SIZE_MAX)
+          || !skip_name_part (&p, '@', ALNUM "-_", 1, SIZE_MAX))
+        return false;
+      if (*p == '\0')
+        return true;
+      if (*p++ != ':')
+        return false;
+    }
 }
 
 static void
@@ -234,42 +290,105 @@ empty_line (const char *s, size_t size)
   return size >= 2 && s[0] == '\r' && s[1] == '\n' ? 2 : 0;
 }
 
-/* Explains the replies the SIZE bytes at DATA hold, as far as they are
-   complete; returns how many bytes it used.  At END_OF_INPUT, a reply
-   still incomplete is an error too.  Sets *STATUS on errors.  */
-static size_t
-explain_replies (const char *data, size_t size, size_t offset,
-                 bool end_of_input, int *status)
+/* Where --reply stands in its input.  */
+struct reader
 {
-  size_t used = 0;
-  while (used < size)
+  /* The start of the reply being read, and whatever came after it.  The
+     parser takes no more than SMTP_REPLY_MAX_LINES lines of at most
+     SMTP_REPLY_MAX_LINE bytes each before it decides, so that much and
+     the start of one more line are all that waits here, and the other
+     half of the buffer is left for reading.  */
+  char buffer[2 * SMTP_REPLY_MAX_LINE * (SMTP_REPLY_MAX_LINES + 1)];
+  size_t have;          /* bytes in BUFFER */
+  size_t lines_end;     /* where the last whole line in BUFFER ends */
+  size_t offset;        /* the input byte BUFFER starts with */
+  bool skipping;        /* inside a malformed line: drop it to its end */
+  bool in_run;          /* the last line, empty lines aside, was malformed */
+  int status;
+};
+
+/* Explains the replies in R's buffer, reports the malformed lines, and
+   drops what it is done with.  It decides on whole lines only, so that
+   neither what it prints nor the byte offsets in its messages depend on
+   where the reads happened to split the input: on the lines up to the
+   buffer's last line end; on all of it at END_OF_INPUT; and on the first
+   SMTP_REPLY_MAX_LINE bytes of a line still without its end, which is
+   too long whatever comes after.  */
+static void
+explain_replies (struct reader *r, bool end_of_input)
+{
+  size_t pos = 0;
+  while (pos < r->have)
     {
-      size_t empty = empty_line (data + used, size - used);
+      if (r->skipping)
+        {
+          const char *lf = memchr (r->buffer + pos, '\n', r->have - pos);
+          pos = lf != NULL ? (size_t) (lf - r->buffer) + 1 : r->have;
+          r->skipping = lf == NULL;
+          continue;
+        }
+      size_t partial = r->have - r->lines_end;
+      size_t end = end_of_input ? r->have
+                   : partial >= SMTP_REPLY_MAX_LINE
+                   ? r->lines_end + SMTP_REPLY_MAX_LINE : r->lines_end;
+      if (end <= pos)
+        break;
+      size_t empty = empty_line (r->buffer + pos, end - pos);
       if (empty != 0)
         {
-          used += empty;
+          pos += empty;
           continue;
         }
       struct smtp_reply reply;
-      int result = smtp_reply_parse (data + used, size - used, &reply);
+      int result = smtp_reply_parse (r->buffer + pos, end - pos, &reply);
       if (result == SMTP_REPLY_OK)
         {
           print_reply (&reply);
-          used += reply.size;
+          pos += reply.size;
+          r->in_run = false;
           continue;
         }
-      if (result == SMTP_REPLY_INCOMPLETE && !end_of_input)
-        break;
-      /* TRANSLATORS: %zu counts bytes from the start of the input.  */
-      complain (_("input byte %zu: %s"), offset + used + reply.size,
-                smtp_reply_result_description (result));
-      *status = EXIT_UNKNOWN;
-      /* Go on after the offending line.  */
-      size_t bad = used + reply.size;
-      const char *lf = memchr (data + bad, '\n', size - bad);
-      used = lf != NULL ? (size_t) (lf - data) + 1 : size;
+      if (result == SMTP_REPLY_INCOMPLETE)
+        {
+          if (end_of_input)
+            {
+              /* Where the reply the input cut short starts, not where
+                 its last line does.  */
+              complain (_("input byte %zu: %s"), r->offset + pos,
+                        smtp_reply_result_description (result));
+              r->status = EXIT_UNKNOWN;
+              break;
+            }
+          if (partial < SMTP_REPLY_MAX_LINE
+              && r->lines_end - pos
+                 <= SMTP_REPLY_MAX_LINE * SMTP_REPLY_MAX_LINES)
+            break;
+          /* The parser should have refused a line or a reply this long
+             already; the buffer must not fill up even if it did not.  */
+          result = partial >= SMTP_REPLY_MAX_LINE ? SMTP_REPLY_LINE_TOO_LONG
+                                                  : SMTP_REPLY_TOO_MANY_LINES;
+          reply.size = r->lines_end - pos;
+        }
+      /* The malformed line, and any lines of its reply before it, are
+         skipped.  A run of malformed lines one after another gets one
+         message, about its first: a flood of them must not become a
+         flood of messages.  */
+      size_t bad = pos + reply.size;
+      if (!r->in_run || bad != pos)
+        /* TRANSLATORS: %zu counts bytes from the start of the input.  */
+        complain (_("input byte %zu: %s"), r->offset + bad,
+                  smtp_reply_result_description (result));
+      r->status = EXIT_UNKNOWN;
+      r->in_run = true;
+      r->skipping = true;
+      pos = bad;
     }
-  return used;
+  if (end_of_input)
+    return;
+  memmove (r->buffer, r->buffer + pos, r->have - pos);
+  r->have -= pos;
+  r->lines_end = r->lines_end > pos ? r->lines_end - pos : 0;
+  r->offset += pos;
 }
 
 /* Reads replies from standard input and explains each as soon as it is
@@ -277,13 +396,11 @@ explain_replies (const char *data, size_t size, size_t offset,
 static int
 explain_input (void)
 {
-  /* Room for the largest reply the parser takes, and one more read.  */
-  static char buffer[2 * SMTP_REPLY_MAX_LINE * SMTP_REPLY_MAX_LINES];
-  size_t have = 0, offset = 0;
-  int status = EXIT_SUCCESS;
+  static struct reader r = { .status = EXIT_SUCCESS };
   for (;;)
     {
-      ssize_t n = read (STDIN_FILENO, buffer + have, sizeof buffer - have);
+      ssize_t n = read (STDIN_FILENO, r.buffer + r.have,
+                        sizeof r.buffer - r.have);
       if (n < 0 && errno == EINTR)
         continue;
       if (n < 0)
@@ -291,13 +408,26 @@ explain_input (void)
           complain (_("read error: %s"), strerror (errno));
           return EXIT_TROUBLE;
         }
-      have += (size_t) n;
-      size_t used = explain_replies (buffer, have, offset, n == 0, &status);
-      memmove (buffer, buffer + used, have - used);
-      have -= used;
-      offset += used;
       if (n == 0)
-        return status;
+        {
+          explain_replies (&r, true);
+          return r.status;
+        }
+      bool new_line = false;
+      for (size_t i = r.have + (size_t) n; i > r.have && !new_line; i--)
+        if (r.buffer[i - 1] == '\n')
+          {
+            r.lines_end = i;
+            new_line = true;
+          }
+      r.have += (size_t) n;
+      /* Until a line is complete or too long, there is nothing new to
+         decide on.  */
+      if (new_line || r.skipping
+          || r.have - r.lines_end >= SMTP_REPLY_MAX_LINE)
+        explain_replies (&r, false);
+      /* A live session waits for its peer now: show what it has so far.  */
+      fflush (stdout);
     }
 }
 
@@ -330,6 +460,10 @@ main (int argc, char **argv)
   const char *lang = NULL;
 
   setlocale (LC_ALL, "");
+#if ENABLE_NLS
+  bindtextdomain (PACKAGE, catalog_dir ());
+  textdomain (PACKAGE);
+#endif
 
   /* The options first: --lang must be in place before the first gettext
      call, which glibc would otherwise remember in the old language.  */
@@ -347,14 +481,6 @@ main (int argc, char **argv)
   bool good_lang = lang == NULL || is_language_list (lang);
   if (lang != NULL && good_lang)
     use_language (lang);
-
-#if ENABLE_NLS
-  /* The library binds the domain it shares with this program, once it
-     has checked the catalogs (a broken one could crash gettext); asking
-     it for any text makes it do that now.  */
-  smtp_status_description (0);
-  textdomain (PACKAGE);
-#endif
 
   if (bad_option)
     return usage_error ();
@@ -376,7 +502,7 @@ main (int argc, char **argv)
     }
   if (list && reply)
     {
-      complain (_("--list and --reply cannot be combined"));
+      complain ("%s", _("--list and --reply cannot be combined"));
       return usage_error ();
     }
   if ((list || reply) && optind < argc)
@@ -393,7 +519,7 @@ main (int argc, char **argv)
     return finish (explain_input ());
   if (optind == argc)
     {
-      complain (_("missing CODE or NAME operand"));
+      complain ("%s", _("missing CODE or NAME operand"));
       return usage_error ();
     }
 
