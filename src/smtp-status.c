@@ -115,7 +115,6 @@ print_version (void)
          stdout);
 }
 
-#if ENABLE_NLS
 /* Where this program's catalogs are.  SMTPSTATUS_LOCALEDIR, when set and
    not empty, lets the test suite and a relocated install use catalogs
    other than those chosen at build time; the library reads it too, so
@@ -131,7 +130,6 @@ catalog_dir (void)
 # endif
   return dir != NULL && *dir != '\0' ? dir : LOCALEDIR;
 }
-#endif
 
 #define LOWER "abcdefghijklmnopqrstuvwxyz"
 #define ALNUM LOWER "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
@@ -175,6 +173,84 @@ is_language_list (const char *lang)
       if (*p++ != ':')
         return false;
     }
+}
+
+/* Whether gettext found a catalog of the program's domain for the
+   current language: only a catalog has a header, the translation of "".  */
+static bool
+have_catalog (void)
+{
+#if ENABLE_NLS
+  return *gettext ("") != '\0';
+#else
+  return false;
+#endif
+}
+
+/* Whether the language of locale or language list NAME is English, which
+   needs no catalog.  */
+static bool
+is_english (const char *name)
+{
+  return strncmp (name, "en", 2) == 0
+         && (name[2] == '\0' || strchr ("_.@:", name[2]) != NULL);
+}
+
+/* The locale name the environment asks for, as setlocale reads it for
+   LC_MESSAGES.  */
+static const char *
+wanted_locale (void)
+{
+  static const char *const variables[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+  for (size_t i = 0; i < sizeof variables / sizeof variables[0]; i++)
+    {
+      const char *value = getenv (variables[i]);
+      if (value != NULL && *value != '\0')
+        return value;
+    }
+  return NULL;
+}
+
+/* One warning where the user asked for a language that cannot be shown,
+   so that English output is not taken for a fault of the program.
+   LOCALE_FOUND is what setlocale (LC_ALL, "") said.  */
+static void
+warn_about_language (const char *lang, bool locale_found)
+{
+  if (lang != NULL)
+    {
+      if (!SMTPSTATUS_NLS && !is_english (lang))
+        complain ("%s", _("this smtp-status was built without translations; "
+                          "using English"));
+      else if (!have_catalog () && !is_english (lang))
+        /* TRANSLATORS: %s is the value given to --lang, such as "de".  */
+        complain (_("no translation into '%s' is installed; using English"),
+                  lang);
+      return;
+    }
+  if (!SMTPSTATUS_NLS)
+    return;
+  const char *locale = wanted_locale ();
+  if (locale_found || locale == NULL || is_english (locale))
+    return;
+  /* The language part of a name such as sv_SE.UTF-8, for a hint where
+     there is a catalog for it.  */
+  char language[4] = "";
+  size_t n = strspn (locale, "abcdefghijklmnopqrstuvwxyz");
+  if (n >= 2 && n <= 3)
+    memcpy (language, locale, n), language[n] = '\0';
+  char catalog[4096];
+  int length = snprintf (catalog, sizeof catalog, "%s/%s/LC_MESSAGES/%s.mo",
+                         catalog_dir (), language, PACKAGE);
+  if (*language != '\0' && length > 0 && (size_t) length < sizeof catalog
+      && access (catalog, R_OK) == 0)
+    /* TRANSLATORS: the first %s is a locale name such as sv_SE.UTF-8,
+       the second its language, such as sv, for the --lang option.  */
+    complain (_("the locale '%s' is not installed; using English (try "
+                "--lang=%s)"), locale, language);
+  else
+    /* TRANSLATORS: %s is a locale name such as sv_SE.UTF-8.  */
+    complain (_("the locale '%s' is not installed; using English"), locale);
 }
 
 static void
@@ -354,8 +430,10 @@ explain_replies (struct reader *r, bool end_of_input)
             {
               /* Where the reply the input cut short starts, not where
                  its last line does.  */
-              complain (_("input byte %zu: %s"), r->offset + pos,
-                        smtp_reply_result_description (result));
+              /* TRANSLATORS: %zu counts bytes from the start of the
+                 input, to where the unfinished reply starts.  */
+              complain (_("input byte %zu: the input ended inside a reply"),
+                        r->offset + pos);
               r->status = EXIT_UNKNOWN;
               break;
             }
@@ -459,7 +537,7 @@ main (int argc, char **argv)
   bool bad_option = false;
   const char *lang = NULL;
 
-  setlocale (LC_ALL, "");
+  bool locale_found = setlocale (LC_ALL, "") != NULL;
 #if ENABLE_NLS
   bindtextdomain (PACKAGE, catalog_dir ());
   textdomain (PACKAGE);
@@ -489,6 +567,7 @@ main (int argc, char **argv)
       complain (_("invalid language: '%s'"), lang);
       return usage_error ();
     }
+  warn_about_language (lang, locale_found);
 
   if (help)
     {
