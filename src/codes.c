@@ -48,18 +48,18 @@ static const struct pool
 #undef SMTP_ENHANCED_DETAIL
   {
     /* TRANSLATORS: for a number that is no SMTP reply code at all.  */
-    [0] = N_("Unknown SMTP status code"),
+    [0] = N_("Unknown SMTP status code."),
     /* TRANSLATORS: for a code 2xx the table lacks: the server did it.  */
-    [2] = N_("Unknown success reply"),
+    [2] = N_("Unknown success reply."),
     /* TRANSLATORS: for a code 3xx the table lacks: the server waits for
        more input.  */
-    [3] = N_("Unknown intermediate reply"),
+    [3] = N_("Unknown intermediate reply."),
     /* TRANSLATORS: for a code 4xx the table lacks: trying later may
        work.  */
-    [4] = N_("Unknown temporary failure"),
+    [4] = N_("Unknown temporary failure."),
     /* TRANSLATORS: for a code 5xx the table lacks: retrying will not
        help.  */
-    [5] = N_("Unknown permanent failure"),
+    [5] = N_("Unknown permanent failure."),
   },
 };
 

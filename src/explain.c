@@ -77,12 +77,27 @@ smtp_outcome_description (enum smtp_outcome outcome)
 {
   static const char text[6][56] =
   {
-    /* TRANSLATORS: the outcome of a reply that fits none of the others.  */
+    /* TRANSLATORS: an outcome, what a reply means for the sender; it
+       appears after the explanation of a reply, as in the fourth column
+       of smtp-status --reply.  This one is for a reply that fits none
+       of the others.  */
     [SMTP_OUTCOME_UNKNOWN] = N_("unknown outcome"),
+    /* TRANSLATORS: an outcome, what a reply means for the sender; it
+       appears after the explanation of a reply, as in the fourth column
+       of smtp-status --reply.  This one is for a 2xx reply.  */
     [SMTP_OUTCOME_SUCCESS] = N_("success"),
-    /* TRANSLATORS: a 3xx reply, such as 354 after DATA.  */
+    /* TRANSLATORS: an outcome, what a reply means for the sender; it
+       appears after the explanation of a reply, as in the fourth column
+       of smtp-status --reply.  This one is for a 3xx reply, such as 354
+       after DATA.  */
     [SMTP_OUTCOME_INTERMEDIATE] = N_("intermediate: the server waits for more"),
+    /* TRANSLATORS: an outcome, what a reply means for the sender; it
+       appears after the explanation of a reply, as in the fourth column
+       of smtp-status --reply.  This one is for a 4xx reply.  */
     [SMTP_OUTCOME_TRANSIENT] = N_("temporary failure: retrying later may help"),
+    /* TRANSLATORS: an outcome, what a reply means for the sender; it
+       appears after the explanation of a reply, as in the fourth column
+       of smtp-status --reply.  This one is for a 5xx reply.  */
     [SMTP_OUTCOME_PERMANENT] = N_("permanent failure: retrying will not help"),
   };
   int i = outcome >= SMTP_OUTCOME_SUCCESS && outcome <= SMTP_OUTCOME_PERMANENT

@@ -54,6 +54,7 @@ complain (const char *format, ...)
 static int
 usage_error (void)
 {
+  /* TRANSLATORS: %s is the program's name, smtp-status.  */
   fprintf (stderr, _("Try '%s --help' for more information.\n"),
            program_name);
   return EXIT_TROUBLE;
@@ -62,6 +63,7 @@ usage_error (void)
 static void
 print_help (void)
 {
+  /* TRANSLATORS: %s is the program's name, smtp-status.  */
   printf (_("Usage: %s [OPTION]... CODE|NAME...\n"), program_name);
   fputs (_("Print the description of each SMTP reply CODE or symbolic NAME\n"
            "in the language of the current locale.\n"), stdout);
@@ -86,9 +88,9 @@ print_help (void)
            "A NAME is\n"
            "the symbolic name (MailboxUnavailable) or the name of its "
            "constant\n"
-           "(MAILBOX_UNAVAILABLE), in any case.  Put a negative CODE after "
-           "\"--\",\n"
-           "as in: smtp-status -- -1\n"), stdout);
+           "(MAILBOX_UNAVAILABLE), in upper or lower case.  Put a negative "
+           "CODE\n"
+           "after \"--\", as in: smtp-status -- -1\n"), stdout);
   fputs ("\n", stdout);
   fputs (_("With --reply, each reply gets one line: its code, its enhanced "
            "code or \"-\",\n"
@@ -289,11 +291,16 @@ describe_enhanced (const char *arg)
   struct smtp_enhanced_status status;
   if (smtp_enhanced_parse (arg, strlen (arg), &status) != 0)
     {
+      /* TRANSLATORS: %s is the operand as it was given, written almost
+         like an enhanced status code but not quite, such as 5.1 or
+         5.1.1.1.  */
       complain (_("not a valid enhanced status code: %s"), arg);
       return EXIT_UNKNOWN;
     }
   if (!smtp_enhanced_is_known (status.subject, status.detail))
     {
+      /* TRANSLATORS: %s is the operand as it was given, a well-formed
+         enhanced code that no text describes, such as 5.9.99.  */
       complain (_("unknown enhanced status code: %s"), arg);
       return EXIT_UNKNOWN;
     }
@@ -317,6 +324,8 @@ describe (const char *arg)
       if (errno != 0 || value < INT_MIN || value > INT_MAX
           || !smtp_status_is_known ((int) value))
         {
+          /* TRANSLATORS: %s is the operand as it was given, a number that is
+             no known reply code, such as 299.  */
           complain (_("unknown SMTP status code: %s"), arg);
           return EXIT_UNKNOWN;
         }
@@ -324,6 +333,8 @@ describe (const char *arg)
     }
   else if (smtp_status_from_name (arg, &code) != 0)
     {
+      /* TRANSLATORS: %s is the operand as it was given, a name that is
+         no known code's, such as MailboxFull.  */
       complain (_("unknown SMTP status name: %s"), arg);
       return EXIT_UNKNOWN;
     }
@@ -453,7 +464,9 @@ explain_replies (struct reader *r, bool end_of_input)
          flood of messages.  */
       size_t bad = pos + reply.size;
       if (!r->in_run || bad != pos)
-        /* TRANSLATORS: %zu counts bytes from the start of the input.  */
+        /* TRANSLATORS: %zu counts bytes from the start of the input; %s
+           says what is wrong there, in a sentence such as "A line
+           does not start with a valid reply code."  */
         complain (_("input byte %zu: %s"), r->offset + bad,
                   smtp_reply_result_description (result));
       r->status = EXIT_UNKNOWN;
@@ -483,6 +496,9 @@ explain_input (void)
         continue;
       if (n < 0)
         {
+          /* TRANSLATORS: %s is the system's description of the error, such
+             as "Input/output error", in the user's language where the C
+             library has one.  */
           complain (_("read error: %s"), strerror (errno));
           return EXIT_TROUBLE;
         }
@@ -515,6 +531,9 @@ finish (int status)
 {
   if (fflush (stdout) != 0 || ferror (stdout))
     {
+      /* TRANSLATORS: %s is the system's description of the error, such as
+         "No space left on device", in the user's language where the C
+         library has one.  */
       complain (_("write error: %s"), strerror (errno));
       return EXIT_TROUBLE;
     }
@@ -564,6 +583,7 @@ main (int argc, char **argv)
     return usage_error ();
   if (!good_lang)
     {
+      /* TRANSLATORS: %s is the argument of --lang as it was given.  */
       complain (_("invalid language: '%s'"), lang);
       return usage_error ();
     }
@@ -586,6 +606,7 @@ main (int argc, char **argv)
     }
   if ((list || reply) && optind < argc)
     {
+      /* TRANSLATORS: %s is the option that was given, --list or --reply.  */
       complain (_("%s takes no operands"), list ? "--list" : "--reply");
       return usage_error ();
     }

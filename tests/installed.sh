@@ -28,7 +28,7 @@ tap_is "$(head -n 32 "$tap_dir/english" | cut -f 3 | LC_ALL=C grep -c '^[ -~]*$'
   'C: 32 English texts, plain printable ASCII'
 tap_is "$(head -n 32 "$tap_dir/english" | cut -f 3 | sort -u | wc -l | tr -d ' ')" 32 \
   'C: no two entries share an English text'
-tap_is "$(tail -n 3 "$tap_dir/english")" "$(printf '299\tUnknown success reply\n777\tUnknown SMTP status code\n-5\tUnknown SMTP status code')" \
+tap_is "$(tail -n 3 "$tap_dir/english")" "$(printf '299\tUnknown success reply.\n777\tUnknown SMTP status code.\n-5\tUnknown SMTP status code.')" \
   'C: 299, 777 and -5 get their fallback texts'
 tap_is "$(LANG=C.UTF-8 "$tap_dir/outside")" "$(cat "$tap_dir/english")" \
   'C.UTF-8 gives the same English as C'

@@ -81,16 +81,17 @@ test_english (void)
   tap_is_str (smtp_enhanced_description (5, 1, 99),
               "This concerns an address; the exact reason is not known.",
               "an unregistered detail falls back to its subject");
-  tap_is_str (smtp_enhanced_description (4, 9, 1), "Unknown temporary failure",
+  tap_is_str (smtp_enhanced_description (4, 9, 1),
+              "Unknown temporary failure.",
               "an unregistered subject falls back to the class");
   tap_is_str (smtp_enhanced_description (5, 999, 999),
-              "Unknown permanent failure", "5.999.999");
-  tap_is_str (smtp_enhanced_description (3, 1, 1), "Unknown SMTP status code",
+              "Unknown permanent failure.", "5.999.999");
+  tap_is_str (smtp_enhanced_description (3, 1, 1), "Unknown SMTP status code.",
               "class 3 is no enhanced class");
   tap_is_str (smtp_enhanced_description (INT_MIN, INT_MIN, INT_MIN),
-              "Unknown SMTP status code", "INT_MIN everywhere");
+              "Unknown SMTP status code.", "INT_MIN everywhere");
   tap_is_str (smtp_enhanced_description (5, INT_MAX, INT_MAX),
-              "Unknown permanent failure", "INT_MAX subject and detail");
+              "Unknown permanent failure.", "INT_MAX subject and detail");
 
   tap_is_str (smtp_enhanced_description_str ("5.1.1"),
               "The recipient's mailbox does not exist.", "\"5.1.1\"");
@@ -102,7 +103,7 @@ test_english (void)
       "3.1.1", "5.1.1.1", "5.1000.1", "5..1", "5.1.-1", "x.1.1" };
   for (size_t i = 0; i < sizeof invalid / sizeof invalid[0]; i++)
     tap_is_str (smtp_enhanced_description_str (invalid[i]),
-                "Unknown SMTP status code", "\"%s\" is no enhanced code",
+                "Unknown SMTP status code.", "\"%s\" is no enhanced code",
                 invalid[i]);
 }
 
@@ -170,7 +171,7 @@ test_explain_and_outcome (void)
               "detail 0 says no more than the basic code");
   tap_is_str (explain ("299 2.0.0 Ok\r\n"), "No further details were given.",
               "but more than nothing");
-  tap_is_str (explain ("559 x\r\n"), "Unknown permanent failure",
+  tap_is_str (explain ("559 x\r\n"), "Unknown permanent failure.",
               "no enhanced code, unknown basic code: the class");
   tap_is_str (explain ("451 4.9.9 x\r\n"),
               "The command was aborted because of an error on the server's "
@@ -252,7 +253,7 @@ test_translations (void)
                    "okänd.", "This concerns the recipient's mailbox; the "
                    "exact reason is not known."), "5.2.77 in sv");
   tap_is_str (smtp_enhanced_description_l (4, 50, 1, tr),
-              nls ("Bilinmeyen geçici hata", "Unknown temporary failure"),
+              nls ("Bilinmeyen geçici hata.", "Unknown temporary failure."),
               "4.50.1 in tr");
 
   static const char gmail[] =

@@ -42,8 +42,8 @@ static const struct sample samples[] =
     "inte är lokalt värd för servern, kan ett relä avbrytas." },
   { "sv_SE.UTF-8", -1, "Allmänt fel" },
   { "sv_SE.UTF-8", 0, "Ej definierad" },
-  { "sv_SE.UTF-8", 299, "Okänt svar om lyckad åtgärd" },
-  { "sv_SE.UTF-8", 777, "Okänd SMTP-statuskod" },
+  { "sv_SE.UTF-8", 299, "Okänt svar om lyckad åtgärd." },
+  { "sv_SE.UTF-8", 777, "Okänd SMTP-statuskod." },
   { "tr_TR.UTF-8", 550, "Genellikle uzak tarafta var olmayan bir e-posta "
     "adresini tanımlar." },
   { "tr_TR.UTF-8", 554, "Bu, işlemin başarısız olduğu anlamına gelir. Bu "
@@ -53,8 +53,8 @@ static const struct sample samples[] =
     "alanı tahsisi aşıldı\": Basitçe söylemek gerekirse, alıcının posta "
     "kutusu sınırlarını aştı." },
   { "tr_TR.UTF-8", -1, "Genel hata" },
-  { "tr_TR.UTF-8", 499, "Bilinmeyen geçici hata" },
-  { "tr_TR.UTF-8", -5, "Bilinmeyen SMTP durum kodu" },
+  { "tr_TR.UTF-8", 499, "Bilinmeyen geçici hata." },
+  { "tr_TR.UTF-8", -5, "Bilinmeyen SMTP durum kodu." },
   /* Latin-1 bytes; the en dash, which Latin-1 lacks, becomes '-'.  */
   { "sv_SE.ISO-8859-1", 550, "Den definierar vanligtvis en "
     "icke-existerande e-postadress p\xe5 fj\xe4rrsidan." },
@@ -201,7 +201,7 @@ test_language_variable (void)
               "the e-mail address does not exist at the remote end.",
               "LANGUAGE=tr is ignored in the C locale");
   set_language ("qaa");
-  tap_is_str (smtp_status_description_l (-1, sv), "General failure",
+  tap_is_str (smtp_status_description_l (-1, sv), "General failure.",
               "LANGUAGE=qaa, a language with no catalog (ISO 639 reserves it), gives English");
   set_language (NULL);
   tap_is_str (smtp_status_description_l (550, sv),
@@ -258,7 +258,7 @@ test_threads (void)
   {
     { "C", 550, "Mailbox unavailable: usually the e-mail address does not "
       "exist at the remote end." },
-    { "C", -1, "General failure" },
+    { "C", -1, "General failure." },
   };
   struct worker workers[] =
   {

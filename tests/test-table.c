@@ -153,9 +153,9 @@ test_english (void)
   tap_is_str (smtp_status_description (534),
               "The authentication mechanism is too weak.",
               "English text of 534");
-  tap_is_str (smtp_status_description (-1), "General failure",
+  tap_is_str (smtp_status_description (-1), "General failure.",
               "English text of -1");
-  tap_is_str (smtp_status_description (0), "Status not defined",
+  tap_is_str (smtp_status_description (0), "Status not defined.",
               "English text of 0");
 
   size_t count = smtp_status_count ();
@@ -182,21 +182,21 @@ test_classes_and_fallbacks (void)
 {
   static const struct { int code; int class; const char *text; } cases[] =
   {
-    { 200, 2, "Unknown success reply" },
-    { 299, 2, "Unknown success reply" },
-    { 300, 3, "Unknown intermediate reply" },
-    { 399, 3, "Unknown intermediate reply" },
-    { 499, 4, "Unknown temporary failure" },
-    { 400, 4, "Unknown temporary failure" },
-    { 555, 5, "Unknown permanent failure" },
-    { 599, 5, "Unknown permanent failure" },
-    { 199, 0, "Unknown SMTP status code" },
-    { 600, 0, "Unknown SMTP status code" },
-    { 777, 0, "Unknown SMTP status code" },
-    { -5, 0, "Unknown SMTP status code" },
-    { 1, 0, "Unknown SMTP status code" },
-    { INT_MIN, 0, "Unknown SMTP status code" },
-    { INT_MAX, 0, "Unknown SMTP status code" },
+    { 200, 2, "Unknown success reply." },
+    { 299, 2, "Unknown success reply." },
+    { 300, 3, "Unknown intermediate reply." },
+    { 399, 3, "Unknown intermediate reply." },
+    { 499, 4, "Unknown temporary failure." },
+    { 400, 4, "Unknown temporary failure." },
+    { 555, 5, "Unknown permanent failure." },
+    { 599, 5, "Unknown permanent failure." },
+    { 199, 0, "Unknown SMTP status code." },
+    { 600, 0, "Unknown SMTP status code." },
+    { 777, 0, "Unknown SMTP status code." },
+    { -5, 0, "Unknown SMTP status code." },
+    { 1, 0, "Unknown SMTP status code." },
+    { INT_MIN, 0, "Unknown SMTP status code." },
+    { INT_MAX, 0, "Unknown SMTP status code." },
   };
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
     {
