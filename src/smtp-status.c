@@ -183,7 +183,9 @@ static bool
 have_catalog (void)
 {
 #if ENABLE_NLS
-  return *gettext ("") != '\0';
+  /* Not a literal, or xgettext would take "" for a message.  */
+  static const char header[] = "";
+  return *gettext (header) != '\0';
 #else
   return false;
 #endif
