@@ -35,7 +35,7 @@ tests_test_cold_start_LDADD = tests/libtap.a src/libsmtpstatus.la
 # instrumented by a sanitizer (it adds relocations of its own); .ci/run
 # runs the sanitizer build with TESTS='$(SANITIZER_TESTS)'.
 SANITIZER_TESTS = $(C_TESTS) tests/cli.test tests/catalogs.test \
-	tests/fuzz-corpus.test
+	tests/fuzz-corpus.test tests/man.test
 # translator.test builds a copy of the tree of its own, which
 # instrumentation would only slow down.
 TESTS = $(SANITIZER_TESTS) tests/relocations.test tests/translator.test
