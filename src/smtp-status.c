@@ -393,6 +393,7 @@ struct reader
   size_t offset;        /* the input byte BUFFER starts with */
   bool skipping;        /* inside a malformed line: drop it to its end */
   bool in_run;          /* the last line, empty lines aside, was malformed */
+  bool in_tail;         /* in what is left of a reply reported malformed */
   int status;
 };
 
@@ -403,6 +404,27 @@ struct reader
    buffer's last line end; on all of it at END_OF_INPUT; and on the first
    SMTP_REPLY_MAX_LINE bytes of a line still without its end, which is
    too long whatever comes after.  */
+/* What the line at the start of the SIZE bytes at S says of its reply:
+   that more lines follow ("250-"), that it is the last ("250 ", "250"),
+   or neither, being no reply line; 0 while too few of its bytes are
+   there to tell.  */
+enum line_role { ROLE_UNKNOWN, ROLE_CONTINUES, ROLE_LAST, ROLE_OTHER };
+
+static enum line_role
+line_role (const char *s, size_t size, bool end_of_input)
+{
+  for (size_t i = 0; i < 3; i++)
+    if (i == size)
+      return end_of_input ? ROLE_OTHER : ROLE_UNKNOWN;
+    else if (s[i] < '0' || s[i] > '9')
+      return ROLE_OTHER;
+  if (size == 3)
+    return end_of_input ? ROLE_LAST : ROLE_UNKNOWN;
+  return s[3] == '-' ? ROLE_CONTINUES
+         : s[3] == ' ' || s[3] == '\r' || s[3] == '\n' ? ROLE_LAST
+         : ROLE_OTHER;
+}
+
 static void
 explain_replies (struct reader *r, bool end_of_input)
 {
@@ -415,6 +437,23 @@ explain_replies (struct reader *r, bool end_of_input)
           pos = lf != NULL ? (size_t) (lf - r->buffer) + 1 : r->have;
           r->skipping = lf == NULL;
           continue;
+        }
+      if (r->in_tail)
+        {
+          /* The lines left of a reply already reported belong to it, up
+             to its last: dropped with it, not read as replies of their
+             own (65 lines of "250-" would otherwise be a new reply and
+             a new message every 64).  */
+          enum line_role role = line_role (r->buffer + pos, r->have - pos,
+                                           end_of_input);
+          if (role == ROLE_UNKNOWN)
+            break;
+          r->in_tail = role == ROLE_CONTINUES;
+          if (role != ROLE_OTHER)
+            {
+              r->skipping = true;
+              continue;
+            }
         }
       size_t partial = r->have - r->lines_end;
       size_t end = end_of_input ? r->have
@@ -474,6 +513,10 @@ explain_replies (struct reader *r, bool end_of_input)
       r->status = EXIT_UNKNOWN;
       r->in_run = true;
       r->skipping = true;
+      /* Unless the offending line was its reply's last, the rest of that
+         reply is still to come.  */
+      enum line_role role = line_role (r->buffer + bad, r->have - bad, true);
+      r->in_tail = role == ROLE_CONTINUES || (bad != pos && role == ROLE_OTHER);
       pos = bad;
     }
   if (end_of_input)
