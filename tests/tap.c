@@ -22,9 +22,8 @@ report (bool passed, const char *what, va_list args)
   return passed;
 }
 
-/* Shows S as a C string, so that a wrong byte is visible.  */
-static void
-show (const char *label, const char *s)
+void
+tap_diag_str (const char *label, const char *s)
 {
   printf ("#   %s: ", label);
   if (s == NULL)
@@ -62,8 +61,8 @@ tap_is_str (const char *got, const char *wanted, const char *what, ...)
   va_end (args);
   if (!passed)
     {
-      show ("got", got);
-      show ("wanted", wanted);
+      tap_diag_str ("got", got);
+      tap_diag_str ("wanted", wanted);
     }
   return passed;
 }

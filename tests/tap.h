@@ -20,6 +20,9 @@ bool tap_ok (bool passed, const char *what, ...) TAP_PRINTF (2, 3);
 /* Compares strings byte for byte; NULL equals only NULL.  */
 bool tap_is_str (const char *got, const char *wanted, const char *what, ...)
   TAP_PRINTF (3, 4);
+/* Shows S (or NULL) as a C string in a TAP comment labelled LABEL, so
+   that a wrong byte (a UTF-8 text in a Latin-1 locale, say) is visible.  */
+void tap_diag_str (const char *label, const char *s);
 bool tap_is_int (long got, long wanted, const char *what, ...)
   TAP_PRINTF (3, 4);
 /* Skips the whole test, before its first check, unless every locale the

@@ -390,20 +390,6 @@ signal_name (int sig)
     }
 }
 
-/* Shows S as a C string in a TAP comment, so that a wrong byte (a UTF-8
-   text in a Latin-1 locale, say) is visible.  */
-static void
-diag_text (const char *label, const char *s)
-{
-  printf ("#   %s: \"", label);
-  for (const unsigned char *p = (const unsigned char *) s; *p; p++)
-    if (*p >= 0x20 && *p < 0x7F && *p != '"' && *p != '\\')
-      putchar (*p);
-    else
-      printf ("\\x%02x", *p);
-  puts ("\"");
-}
-
 /* The wanted texts, per locale.  */
 struct expectation
 {
@@ -649,8 +635,8 @@ run_mix (const struct mix *mix, long runs)
     {
       printf ("#   in %ld of the %ld runs; the first: %s\n",
               runs_with_wrong, runs - failed_runs, where);
-      diag_text ("got", first_got != NULL ? first_got : "(out of memory)");
-      diag_text ("wanted", first_wanted);
+      tap_diag_str ("got", first_got != NULL ? first_got : "(out of memory)");
+      tap_diag_str ("wanted", first_wanted);
       for (size_t l = 0; l < expectation_count; l++)
         for (int way = 0; way < 2; way++)
           for (int own = 0; own < 2; own++)
