@@ -82,11 +82,12 @@ grep -v -x -F -f "$work/wrong" "$work/found" >"$work/style" || true
 total=$(wc -l <"$work/found" | tr -d ' ')
 wrong=$(wc -l <"$work/wrong" | tr -d ' ')
 style=$(wc -l <"$work/style" | tr -d ' ')
-echo "lint-catalogs: $total findings in $(sed -e 's/#.*//' "$srcdir/po/LINGUAS" | wc -w | tr -d ' ') catalogs"
-echo "  of style, for the translators to weigh (not a failure): $style"
+echo "lint-catalogs: $total findings in $(sed -e 's/#.*//' "$srcdir/po/LINGUAS" | wc -w | tr -d ' ') catalogs: $wrong about correctness, $style of style"
+echo "  of style, for the translators to weigh (not a failure), by catalog and"
+echo "  check; 'sh tests/lint-catalogs.sh . --print' names every entry:"
 awk '{ n[$1 == "i18nspector" ? $1 " " $2 " " $3 " " $4 : $1 " " $2 " " $3]++ } END { for (k in n) printf "    %-40s %d\n", k, n[k] }' \
   "$work/style" | sort
-echo "  judged in po/README: $(comm -12 "$work/found" "$work/judged" | wc -l | tr -d ' ')"
+echo "  judged false alarms or known gaps in po/README, of either kind: $(comm -12 "$work/found" "$work/judged" | wc -l | tr -d ' ')"
 stale=$(comm -13 "$work/found" "$work/judged" | wc -l | tr -d ' ')
 test "$stale" -eq 0 \
   || echo "  judged in po/README but no longer found (tidy the list): $stale"
@@ -95,4 +96,4 @@ if test -s "$work/unjudged"; then
   sed 's/^/    /' "$work/unjudged"
   exit 1
 fi
-echo "  that make a catalog wrong: $wrong, each judged a false alarm in po/README"
+echo "  about correctness: $wrong, each judged a false alarm in po/README"
