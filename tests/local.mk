@@ -41,6 +41,7 @@ SANITIZER_TESTS = $(C_TESTS) tests/cli.test tests/catalogs.test \
 TESTS = $(SANITIZER_TESTS) tests/relocations.test tests/translator.test
 EXTRA_DIST += tests/tap.sh tests/cli.test tests/catalogs.test \
 	tests/lsan.supp tests/valgrind.supp tests/relocations.test \
+	tests/translator.test tests/man.test \
 	tests/expected/sv.tsv tests/expected/tr.tsv
 
 # The environment of every test: no locale setting of the caller's may
