@@ -11,28 +11,30 @@
 
 #define N_(text) text
 
-/* The most specific English text for REPLY.  RFC 3463 asks clients to
-   fall back to the subject when they do not know the detail; a known
-   basic code says more than a subject, so it comes in between.  Detail 0
-   ("other or undefined", X.0.0 for "only the class is known") says no
-   more than its subject, so it counts as one.  */
+/* The English text for REPLY: the enhanced code's first, since a basic
+   code is shared by many meanings (a 550 may be an unknown address, a
+   blocked sender or a policy) and its text would contradict what the
+   server says in the enhanced code.  The registry's text of the detail;
+   for a detail the registry lacks, as RFC 3463 asks of clients, the
+   subject's; then the basic code's, and last its class's.  Subject 0
+   ("other or undefined status") says nothing a basic code does not, so
+   X.0.x gives way to the basic code; so does X.S.0 in a success, where
+   "this concerns an address" (250 2.1.0) says less than "done".  */
 static const char *
 explanation (const struct smtp_reply *reply)
 {
   const struct smtp_enhanced_status *e = &reply->enhanced;
-  if (reply->has_enhanced && e->detail != 0
-      && smtp_enhanced_is_known (e->subject, e->detail))
-    return smtpstatus_enhanced_msgid (e->status_class, e->subject,
-                                      e->detail);
-  if (smtp_status_class (reply->code) != 0
-      && smtp_status_is_known (reply->code))
-    return smtpstatus_code_msgid (reply->code);
-  if (reply->has_enhanced && smtp_enhanced_is_known (e->subject, e->detail))
-    return smtpstatus_enhanced_msgid (e->status_class, e->subject,
-                                      e->detail);
-  const char *subject = reply->has_enhanced
-                        ? smtpstatus_subject_msgid (e->subject) : NULL;
-  return subject != NULL ? subject : smtpstatus_code_msgid (reply->code);
+  if (reply->has_enhanced && e->subject != 0
+      && !(e->detail == 0 && e->status_class == 2))
+    {
+      if (smtp_enhanced_is_known (e->subject, e->detail))
+        return smtpstatus_enhanced_msgid (e->status_class, e->subject,
+                                          e->detail);
+      const char *subject = smtpstatus_subject_msgid (e->subject);
+      if (subject != NULL)
+        return subject;
+    }
+  return smtpstatus_code_msgid (reply->code);
 }
 
 const char *

@@ -160,17 +160,27 @@ test_explain_and_outcome (void)
               "The recipient's mailbox does not exist.",
               "a registered detail is the most specific");
   tap_is_str (explain ("550 5.1.99 x\r\n"),
-              "Mailbox unavailable: usually the e-mail address does not "
-              "exist at the remote end.",
-              "an unknown detail gives way to a known basic code");
+              "This concerns an address; the exact reason is not known.",
+              "an unknown detail gives way to its subject, not to the "
+              "basic code's guess");
   tap_is_str (explain ("559 5.1.99 x\r\n"),
               "This concerns an address; the exact reason is not known.",
-              "then to the subject");
+              "an unknown detail of an unknown code too");
+  tap_is_str (explain ("550 5.7.606 Access denied, banned sending IP\r\n"),
+              "This concerns security or policy; the exact reason is not "
+              "known.", "a vendor's detail: policy, not a missing address");
+  tap_is_str (explain ("552-5.7.0 This message was blocked\r\n"
+                       "552 5.7.0 x\r\n"),
+              "This concerns security or policy; no further details were "
+              "given.", "detail 0 of a failure: its subject, not the 552 text");
   tap_is_str (explain ("250 2.0.0 Ok\r\n"),
               "The requested action was taken and completed.",
-              "detail 0 says no more than the basic code");
-  tap_is_str (explain ("299 2.0.0 Ok\r\n"), "No further details were given.",
-              "but more than nothing");
+              "subject 0 says no more than the basic code");
+  tap_is_str (explain ("250 2.1.0 Ok\r\n"),
+              "The requested action was taken and completed.",
+              "nor does detail 0 of a success");
+  tap_is_str (explain ("299 2.0.0 Ok\r\n"), "Unknown success reply.",
+              "an unknown basic code: its class");
   tap_is_str (explain ("559 x\r\n"), "Unknown permanent failure.",
               "no enhanced code, unknown basic code: the class");
   tap_is_str (explain ("451 4.9.9 x\r\n"),
