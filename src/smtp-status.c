@@ -223,10 +223,12 @@ warn_about_language (const char *lang, bool locale_found)
 {
   if (lang != NULL)
     {
-      if (!SMTPSTATUS_NLS && !is_english (lang))
+      if (is_english (lang))
+        return;
+      if (!SMTPSTATUS_NLS)
         complain ("%s", _("this smtp-status was built without translations; "
                           "using English"));
-      else if (!have_catalog () && !is_english (lang))
+      else if (!have_catalog ())
         /* TRANSLATORS: %s is the value given to --lang, such as "de".  */
         complain (_("no translation into '%s' is installed; using English"),
                   lang);
@@ -397,17 +399,10 @@ struct reader
   int status;
 };
 
-/* Explains the replies in R's buffer, reports the malformed lines, and
-   drops what it is done with.  It decides on whole lines only, so that
-   neither what it prints nor the byte offsets in its messages depend on
-   where the reads happened to split the input: on the lines up to the
-   buffer's last line end; on all of it at END_OF_INPUT; and on the first
-   SMTP_REPLY_MAX_LINE bytes of a line still without its end, which is
-   too long whatever comes after.  */
 /* What the line at the start of the SIZE bytes at S says of its reply:
    that more lines follow ("250-"), that it is the last ("250 ", "250"),
-   or neither, being no reply line; 0 while too few of its bytes are
-   there to tell.  */
+   or neither, being no reply line; ROLE_UNKNOWN while too few of its
+   bytes are there to tell.  */
 enum line_role { ROLE_UNKNOWN, ROLE_CONTINUES, ROLE_LAST, ROLE_OTHER };
 
 static enum line_role
@@ -425,6 +420,13 @@ line_role (const char *s, size_t size, bool end_of_input)
          : ROLE_OTHER;
 }
 
+/* Explains the replies in R's buffer, reports the malformed lines, and
+   drops what it is done with.  It decides on whole lines only, so that
+   neither what it prints nor the byte offsets in its messages depend on
+   where the reads happened to split the input: on the lines up to the
+   buffer's last line end; on all of it at END_OF_INPUT; and on the first
+   SMTP_REPLY_MAX_LINE bytes of a line still without its end, which is
+   too long whatever comes after.  */
 static void
 explain_replies (struct reader *r, bool end_of_input)
 {
