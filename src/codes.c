@@ -27,8 +27,8 @@ static const struct pool
   char text_##id[sizeof text];
 #include "basic-codes.def"
 #undef SMTP_STATUS_ENTRY
-#define SMTP_ENHANCED_SUBJECT(subject, text) char subject_##subject[sizeof text];
-#define SMTP_ENHANCED_DETAIL(subject, detail, text) \
+#define SMTP_ENHANCED_SUBJECT(subject, reason, text) char subject_##subject[sizeof text];
+#define SMTP_ENHANCED_DETAIL(subject, detail, reason, text) \
   char detail_##subject##_##detail[sizeof text];
 #include "enhanced-codes.def"
 #undef SMTP_ENHANCED_SUBJECT
@@ -41,8 +41,8 @@ static const struct pool
 #define SMTP_STATUS_ENTRY(code, id, name, text) #name, #id, text,
 #include "basic-codes.def"
 #undef SMTP_STATUS_ENTRY
-#define SMTP_ENHANCED_SUBJECT(subject, text) text,
-#define SMTP_ENHANCED_DETAIL(subject, detail, text) text,
+#define SMTP_ENHANCED_SUBJECT(subject, reason, text) text,
+#define SMTP_ENHANCED_DETAIL(subject, detail, reason, text) text,
 #include "enhanced-codes.def"
 #undef SMTP_ENHANCED_SUBJECT
 #undef SMTP_ENHANCED_DETAIL
@@ -207,9 +207,9 @@ smtp_status_code_at (size_t index, int *code)
    X.7.x and X.x.30.  */
 enum { MAX_SUBJECT = 7, MAX_DETAIL = 30 };
 
-#define SMTP_ENHANCED_SUBJECT(subject, text) \
+#define SMTP_ENHANCED_SUBJECT(subject, reason, text) \
   _Static_assert ((subject) <= MAX_SUBJECT, "subject outside the index");
-#define SMTP_ENHANCED_DETAIL(subject, detail, text) \
+#define SMTP_ENHANCED_DETAIL(subject, detail, reason, text) \
   _Static_assert ((subject) <= MAX_SUBJECT && (detail) <= MAX_DETAIL, \
                   "detail outside the index");
 #include "enhanced-codes.def"
@@ -220,8 +220,8 @@ enum { MAX_SUBJECT = 7, MAX_DETAIL = 30 };
    MAX_SUBJECT.  */
 static const unsigned short subject_text[MAX_SUBJECT + 1] =
 {
-#define SMTP_ENHANCED_SUBJECT(subject, text) [subject] = AT (subject_##subject),
-#define SMTP_ENHANCED_DETAIL(subject, detail, text)
+#define SMTP_ENHANCED_SUBJECT(subject, reason, text) [subject] = AT (subject_##subject),
+#define SMTP_ENHANCED_DETAIL(subject, detail, reason, text)
 #include "enhanced-codes.def"
 #undef SMTP_ENHANCED_SUBJECT
 #undef SMTP_ENHANCED_DETAIL
@@ -231,8 +231,8 @@ static const unsigned short subject_text[MAX_SUBJECT + 1] =
    not have; a code listed twice trips -Woverride-init.  */
 static const unsigned short detail_text[MAX_SUBJECT + 1][MAX_DETAIL + 1] =
 {
-#define SMTP_ENHANCED_SUBJECT(subject, text)
-#define SMTP_ENHANCED_DETAIL(subject, detail, text) \
+#define SMTP_ENHANCED_SUBJECT(subject, reason, text)
+#define SMTP_ENHANCED_DETAIL(subject, detail, reason, text) \
   [subject][detail] = AT (detail_##subject##_##detail) + 1,
 #include "enhanced-codes.def"
 #undef SMTP_ENHANCED_SUBJECT
@@ -271,4 +271,36 @@ smtpstatus_enhanced_msgid (int status_class, int subject, int detail)
     return string_at (offset - 1);
   const char *text = smtpstatus_subject_msgid (subject);
   return text != NULL ? text : smtpstatus_class_msgid (status_class);
+}
+
+/* The reason of each subject, for a detail the registry lacks, and of
+   each registered detail (UNKNOWN, 0, where there is none).  */
+static const unsigned char subject_reason[MAX_SUBJECT + 1] =
+{
+#define SMTP_ENHANCED_SUBJECT(subject, reason, text) \
+  [subject] = SMTP_REASON_##reason,
+#define SMTP_ENHANCED_DETAIL(subject, detail, reason, text)
+#include "enhanced-codes.def"
+#undef SMTP_ENHANCED_SUBJECT
+#undef SMTP_ENHANCED_DETAIL
+};
+
+static const unsigned char detail_reason[MAX_SUBJECT + 1][MAX_DETAIL + 1] =
+{
+#define SMTP_ENHANCED_SUBJECT(subject, reason, text)
+#define SMTP_ENHANCED_DETAIL(subject, detail, reason, text) \
+  [subject][detail] = SMTP_REASON_##reason,
+#include "enhanced-codes.def"
+#undef SMTP_ENHANCED_SUBJECT
+#undef SMTP_ENHANCED_DETAIL
+};
+
+enum smtp_reason
+smtpstatus_enhanced_reason (int subject, int detail)
+{
+  if (subject < 0 || subject > MAX_SUBJECT)
+    return SMTP_REASON_UNKNOWN;
+  if (detail_offset (subject, detail) != 0)
+    return (enum smtp_reason) detail_reason[subject][detail];
+  return (enum smtp_reason) subject_reason[subject];
 }

@@ -8,6 +8,8 @@
 
 #include <stddef.h>
 
+#include "smtpstatus.h"
+
 /* The text of basic CODE: the entry's, else its reply class's, else the
    "unknown code" text.  */
 const char *smtpstatus_code_msgid (int code);
@@ -24,6 +26,11 @@ const char *smtpstatus_enhanced_msgid (int status_class, int subject,
 /* The text of SUBJECT for a detail the registry lacks, or NULL if SUBJECT
    is not registered either.  */
 const char *smtpstatus_subject_msgid (int subject);
+
+/* The reason a failure with SUBJECT.DETAIL most likely has: the
+   detail's where the registry has it, else the subject's, else
+   SMTP_REASON_UNKNOWN.  */
+enum smtp_reason smtpstatus_enhanced_reason (int subject, int detail);
 
 /* The source name and the enum suffix ("MAILBOX_BUSY") of entry INDEX,
    which must be below smtp_status_count().  */

@@ -8,6 +8,7 @@
 #include "smtpstatus.h"
 #include "codes.h"
 #include "i18n.h"
+#include "diagnose.h"
 
 #define N_(text) text
 
@@ -20,8 +21,8 @@
    ("other or undefined status") says nothing a basic code does not, so
    X.0.x gives way to the basic code; so does X.S.0 in a success, where
    "this concerns an address" (250 2.1.0) says less than "done".  */
-static const char *
-explanation (const struct smtp_reply *reply)
+const char *
+smtpstatus_reply_msgid (const struct smtp_reply *reply)
 {
   const struct smtp_enhanced_status *e = &reply->enhanced;
   if (reply->has_enhanced && e->subject != 0
@@ -40,13 +41,13 @@ explanation (const struct smtp_reply *reply)
 const char *
 smtp_reply_explain (const struct smtp_reply *reply)
 {
-  return smtpstatus_translate (explanation (reply));
+  return smtpstatus_translate (smtpstatus_reply_msgid (reply));
 }
 
 const char *
 smtp_reply_explain_l (const struct smtp_reply *reply, locale_t loc)
 {
-  return smtpstatus_translate_l (explanation (reply), loc);
+  return smtpstatus_translate_l (smtpstatus_reply_msgid (reply), loc);
 }
 
 enum smtp_outcome

@@ -1,0 +1,267 @@
+/* diagnose.c: what a reply means, from its words and its codes.
+   SPDX-License-Identifier: LGPL-2.1-or-later
+
+   Made from meanings.def (what servers mean by their own codes and
+   words), enhanced-codes.def (the registry's reasons) and the basic
+   codes' reasons below.  The strings live in one pool indexed by
+   offsets, as in codes.c.  */
+
+#include <config.h>
+
+#include <limits.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "smtpstatus.h"
+#include "codes.h"
+#include "diagnose.h"
+#include "i18n.h"
+
+#define N_(text) text
+#define CONCAT_(a, b) a##b
+#define CONCAT(a, b) CONCAT_ (a, b)
+
+/* Each match's words are named by the line of meanings.def they are on.  */
+static const struct pool
+{
+#define SMTP_MEANING(id, reason, text) char text_##id[sizeof text];
+#define SMTP_MATCH(id, subject, first, last, words) \
+  char CONCAT (words_, __LINE__)[sizeof words];
+#include "meanings.def"
+#undef SMTP_MEANING
+#undef SMTP_MATCH
+} pool =
+{
+#define SMTP_MEANING(id, reason, text) text,
+#define SMTP_MATCH(id, subject, first, last, words) words,
+#include "meanings.def"
+#undef SMTP_MEANING
+#undef SMTP_MATCH
+};
+
+_Static_assert (sizeof pool < USHRT_MAX, "pool offsets must fit");
+
+#define AT(member) offsetof (struct pool, member)
+
+enum meaning_id
+{
+#define SMTP_MEANING(id, reason, text) MEANING_##id,
+#define SMTP_MATCH(id, subject, first, last, words)
+#include "meanings.def"
+#undef SMTP_MEANING
+#undef SMTP_MATCH
+  MEANING_COUNT
+};
+
+static const struct
+{
+  unsigned short text;
+  unsigned char reason;
+} meanings[MEANING_COUNT] =
+{
+#define SMTP_MEANING(id, reason, text) \
+  [MEANING_##id] = { AT (text_##id), SMTP_REASON_##reason },
+#define SMTP_MATCH(id, subject, first, last, words)
+#include "meanings.def"
+#undef SMTP_MEANING
+#undef SMTP_MATCH
+};
+
+static const struct match
+{
+  unsigned short words;         /* offset in the pool */
+  unsigned char length;         /* of the words, 0 for any text */
+  unsigned char meaning;
+  short subject;                /* -1 for any code */
+  unsigned short first, last;   /* the details the code may have */
+} matches[] =
+{
+#define SMTP_MEANING(id, reason, text)
+#define SMTP_MATCH(id, subject, first, last, words) \
+  { AT (CONCAT (words_, __LINE__)), sizeof words - 1, MEANING_##id, \
+    subject, first, last },
+#include "meanings.def"
+#undef SMTP_MEANING
+#undef SMTP_MATCH
+};
+
+/* Checks, at compile time, what the list's readers rely on.  */
+#define SMTP_MEANING(id, reason, text)
+#define SMTP_MATCH(id, subject, first, last, words) \
+  _Static_assert (sizeof words - 1 < UCHAR_MAX, "words too long"); \
+  _Static_assert ((subject) >= -1 && (subject) <= 999 && (first) <= (last) \
+                  && (last) <= 999, "a code outside RFC 3463's range"); \
+  _Static_assert ((subject) >= 0 || sizeof words > 1, \
+                  "a match needs a code or words");
+#include "meanings.def"
+#undef SMTP_MEANING
+#undef SMTP_MATCH
+
+static char
+ascii_lower (char c)
+{
+  return c >= 'A' && c <= 'Z' ? (char) (c - 'A' + 'a') : c;
+}
+
+/* A letter or a digit, by ASCII: a byte that continues a word.  */
+static bool
+is_word (char c)
+{
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z')
+         || (c >= 'A' && c <= 'Z');
+}
+
+/* Whether the LENGTH bytes of WORDS, compared without regard to ASCII
+   case, occur in the SIZE bytes at TEXT without a word character of
+   TEXT continuing a word character at either end of WORDS.  */
+static bool
+contains (const char *text, size_t size, const char *words, size_t length)
+{
+  if (length > size)
+    return false;
+  char first = ascii_lower (words[0]);
+  bool word_start = is_word (words[0]);
+  bool word_end = is_word (words[length - 1]);
+  for (size_t i = 0; i + length <= size; i++)
+    {
+      if (ascii_lower (text[i]) != first)
+        continue;
+      size_t j = 1;
+      while (j < length && ascii_lower (text[i + j]) == ascii_lower (words[j]))
+        j++;
+      if (j == length
+          && !(word_start && i > 0 && is_word (text[i - 1]))
+          && !(word_end && i + length < size && is_word (text[i + length])))
+        return true;
+    }
+  return false;
+}
+
+/* Whether a line of REPLY in BUFFER contains WORDS.  */
+static bool
+reply_contains (const char *buffer, const struct smtp_reply *reply,
+                const char *words, size_t length)
+{
+  size_t cursor = 0;
+  struct smtp_reply_line line;
+  while (smtp_reply_next_line (buffer, reply, &cursor, &line))
+    if (contains (buffer + line.offset, line.length, words, length))
+      return true;
+  return false;
+}
+
+/* The first entry of meanings.def that fits REPLY, or NULL.  */
+static const struct match *
+find_match (const char *buffer, const struct smtp_reply *reply)
+{
+  const struct smtp_enhanced_status *e = &reply->enhanced;
+  for (size_t i = 0; i < sizeof matches / sizeof matches[0]; i++)
+    {
+      const struct match *m = &matches[i];
+      if (m->subject >= 0
+          && !(reply->has_enhanced && e->subject == m->subject
+               && e->detail >= m->first && e->detail <= m->last))
+        continue;
+      if (m->length == 0
+          || reply_contains (buffer, reply,
+                             (const char *) &pool + m->words, m->length))
+        return m;
+    }
+  return NULL;
+}
+
+/* The reason of a failure with basic CODE alone: what RFC 5321, 4954
+   and 7504 give it, and for 550, as the seed table says, the unknown
+   address it usually means.  */
+static enum smtp_reason
+basic_reason (int code)
+{
+  switch (code)
+    {
+    case 421: case 450:
+      return SMTP_REASON_TRY_LATER;
+    case 451: case 452:
+      return SMTP_REASON_SERVER_ERROR;
+    case 432: case 454: case 530: case 534: case 535: case 538:
+      return SMTP_REASON_LOGIN_FAILED;
+    case 455: case 500: case 501: case 502: case 503: case 504: case 555:
+      return SMTP_REASON_PROTOCOL;
+    case 521: case 556:
+      return SMTP_REASON_DOMAIN_UNKNOWN;
+    case 550: case 553:
+      return SMTP_REASON_RECIPIENT_UNKNOWN;
+    case 551:
+      return SMTP_REASON_RECIPIENT_DISABLED;
+    case 552:
+      return SMTP_REASON_MAILBOX_FULL;
+    default:
+      return smtp_status_class (code) == 4 ? SMTP_REASON_TRY_LATER
+                                          : SMTP_REASON_UNKNOWN;
+    }
+}
+
+/* The reason of a failed REPLY from its codes: its enhanced code's,
+   unless that says nothing more than "a failure" (X.0.x, and X.1.0 or
+   X.2.0 that name only an area), then its basic code's.  */
+static enum smtp_reason
+codes_reason (const struct smtp_reply *reply)
+{
+  if (reply->has_enhanced)
+    {
+      enum smtp_reason reason
+        = smtpstatus_enhanced_reason (reply->enhanced.subject,
+                                      reply->enhanced.detail);
+      if (reason != SMTP_REASON_UNKNOWN && reason != SMTP_REASON_NONE)
+        return reason;
+    }
+  return basic_reason (reply->code);
+}
+
+void
+smtp_reply_diagnose (const char *buffer, const struct smtp_reply *reply,
+                     struct smtp_diagnosis *diagnosis)
+{
+  struct smtp_diagnosis d = { .outcome = smtp_reply_outcome (reply),
+                              .english = smtpstatus_reply_msgid (reply) };
+  d.retry = d.outcome == SMTP_OUTCOME_TRANSIENT;
+  if (d.outcome != SMTP_OUTCOME_TRANSIENT
+      && d.outcome != SMTP_OUTCOME_PERMANENT)
+    d.reason = SMTP_REASON_NONE;
+  else
+    {
+      const struct match *m = find_match (buffer, reply);
+      if (m != NULL)
+        {
+          d.reason = (enum smtp_reason) meanings[m->meaning].reason;
+          d.english = (const char *) &pool + meanings[m->meaning].text;
+          d.source = m->length != 0 ? SMTP_SOURCE_TEXT
+                                    : SMTP_SOURCE_VENDOR_CODE;
+        }
+      else
+        d.reason = codes_reason (reply);
+    }
+  d.fixer = smtpstatus_reason_fixer (d.reason);
+  *diagnosis = d;
+}
+
+/* The English explanation of DIAGNOSIS; one a caller made without
+   smtp_reply_diagnose may lack it.  */
+static const char *
+english (const struct smtp_diagnosis *diagnosis)
+{
+  return diagnosis->english != NULL ? diagnosis->english
+                                    : smtpstatus_class_msgid (0);
+}
+
+const char *
+smtp_diagnosis_explanation (const struct smtp_diagnosis *diagnosis)
+{
+  return smtpstatus_translate (english (diagnosis));
+}
+
+const char *
+smtp_diagnosis_explanation_l (const struct smtp_diagnosis *diagnosis,
+                              locale_t loc)
+{
+  return smtpstatus_translate_l (english (diagnosis), loc);
+}
