@@ -78,7 +78,7 @@ smtp_reply_should_retry (const struct smtp_reply *reply)
 const char *
 smtp_outcome_description (enum smtp_outcome outcome)
 {
-  static const char text[6][56] =
+  static const char text[6][64] =
   {
     /* TRANSLATORS: an outcome, what a reply means for the sender; it
        appears after the explanation of a reply, as in the fourth column
@@ -101,7 +101,7 @@ smtp_outcome_description (enum smtp_outcome outcome)
     /* TRANSLATORS: an outcome, what a reply means for the sender; it
        appears after the explanation of a reply, as in the fourth column
        of smtp-status --reply.  This one is for a 5xx reply.  */
-    [SMTP_OUTCOME_PERMANENT] = N_("permanent failure: retrying will not help"),
+    [SMTP_OUTCOME_PERMANENT] = N_("permanent failure: sending it again unchanged will not help"),
   };
   int i = outcome >= SMTP_OUTCOME_SUCCESS && outcome <= SMTP_OUTCOME_PERMANENT
           ? outcome : SMTP_OUTCOME_UNKNOWN;

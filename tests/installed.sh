@@ -59,7 +59,7 @@ printf '550-5.1.1 No such user\r\n550 5.1.1 see https://example.org\r\n' >"$tap_
 tap_is "$(LANG=sv_SE.UTF-8 "$bindir/smtp-status" --reply <"$tap_dir/reply")" \
   "$(printf '550\t5.1.1\t%s\t%s' \
      "$(nls 'Mottagarens brevlåda finns inte.' "The recipient's mailbox does not exist.")" \
-     "$(nls 'permanent fel: ett nytt försök hjälper inte' 'permanent failure: retrying will not help')")" \
+     "$(nls 'permanent fel: att skicka samma sak igen hjälper inte' 'permanent failure: sending it again unchanged will not help')")" \
   'the installed smtp-status explains a reply in Swedish'
 for page in man1/smtp-status.1 man3/smtpstatus.3 man3/smtp_status_description.3 \
     man3/smtp_reply_parse.3 man3/smtp_enhanced_description.3 man3/smtp_reply_explain.3; do

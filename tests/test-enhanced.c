@@ -206,7 +206,7 @@ test_explain_and_outcome (void)
               "3 is no enhanced class");
 
   tap_is_str (smtp_outcome_description (SMTP_OUTCOME_PERMANENT),
-              "permanent failure: retrying will not help", "permanent");
+              "permanent failure: sending it again unchanged will not help", "permanent");
   tap_is_str (smtp_outcome_description (SMTP_OUTCOME_TRANSIENT),
               "temporary failure: retrying later may help", "transient");
   tap_is_str (smtp_outcome_description (SMTP_OUTCOME_SUCCESS), "success",
@@ -283,7 +283,7 @@ test_translations (void)
               "and in tr through setlocale");
   tap_is_str (smtp_outcome_description (smtp_reply_outcome (&reply)),
               nls ("kalıcı hata: yeniden denemek işe yaramaz",
-                   "permanent failure: retrying will not help"),
+                   "permanent failure: sending it again unchanged will not help"),
               "its outcome in tr");
   tap_is_str (smtp_reply_result_description (SMTP_REPLY_CODE_MISMATCH),
               nls ("Yanıtın satırları farklı kodlar taşıyor.",
