@@ -111,49 +111,112 @@ is_word (char c)
          || (c >= 'A' && c <= 'Z');
 }
 
-/* Whether the LENGTH bytes of WORDS, compared without regard to ASCII
-   case, occur in the SIZE bytes at TEXT without a word character of
-   TEXT continuing a word character at either end of WORDS.  */
-static bool
-contains (const char *text, size_t size, const char *words, size_t length)
+/* The text of a reply as matching reads it: its lines joined by a
+   space, each run of spaces and tabs one space, letters in lower case.
+   Servers break their sentences over lines where they like, and pad
+   them ("550 5.2.1  https://..."), and the words of meanings.def must
+   match however the reply falls into lines.  */
+struct text
 {
-  if (length > size)
-    return false;
-  char first = ascii_lower (words[0]);
-  bool word_start = is_word (words[0]);
-  bool word_end = is_word (words[length - 1]);
-  for (size_t i = 0; i + length <= size; i++)
-    {
-      if (ascii_lower (text[i]) != first)
-        continue;
-      size_t j = 1;
-      while (j < length && ascii_lower (text[i + j]) == ascii_lower (words[j]))
-        j++;
-      if (j == length
-          && !(word_start && i > 0 && is_word (text[i - 1]))
-          && !(word_end && i + length < size && is_word (text[i + length])))
-        return true;
-    }
-  return false;
+  const char *buffer;
+  const struct smtp_reply_line *lines;
+  size_t count;
+};
+
+/* A place in a struct text: a line and a byte in it.  */
+struct cursor
+{
+  size_t line, at;
+};
+
+enum { TEXT_END = -1 };
+
+static bool
+is_blank (char c)
+{
+  return c == ' ' || c == '\t';
 }
 
-/* Whether a line of REPLY in BUFFER contains WORDS.  */
-static bool
-reply_contains (const char *buffer, const struct smtp_reply *reply,
-                const char *words, size_t length)
+/* The next character of TEXT at *CURSOR, as described above, or
+   TEXT_END; moves *CURSOR past it.  */
+static int
+next_char (const struct text *text, struct cursor *cursor)
 {
-  size_t cursor = 0;
-  struct smtp_reply_line line;
-  while (smtp_reply_next_line (buffer, reply, &cursor, &line))
-    if (contains (buffer + line.offset, line.length, words, length))
-      return true;
-  return false;
+  bool blank = false;
+  while (cursor->line < text->count)
+    {
+      const struct smtp_reply_line *line = &text->lines[cursor->line];
+      if (cursor->at == line->length)
+        {
+          /* A line break is a blank, except after the last line.  */
+          cursor->line++;
+          cursor->at = 0;
+          blank = cursor->line < text->count;
+          continue;
+        }
+      char c = text->buffer[line->offset + cursor->at];
+      if (is_blank (c))
+        {
+          blank = true;
+          cursor->at++;
+          continue;
+        }
+      if (blank)
+        return ' ';
+      cursor->at++;
+      return (unsigned char) ascii_lower (c);
+    }
+  return blank ? ' ' : TEXT_END;
+}
+
+/* Whether the LENGTH bytes of WORDS, in lower case and with single
+   spaces, occur in TEXT without a word character of TEXT continuing a
+   word character at either end of WORDS.  */
+static bool
+contains (const struct text *text, const char *words, size_t length)
+{
+  bool word_start = is_word (words[0]);
+  bool word_end = is_word (words[length - 1]);
+  struct cursor start = { 0, 0 };
+  int before = TEXT_END;
+  for (;;)
+    {
+      struct cursor here = start;
+      int c = next_char (text, &start);
+      if (c == TEXT_END)
+        return false;
+      if (c == (unsigned char) ascii_lower (words[0])
+          && !(word_start && before != TEXT_END && is_word ((char) before)))
+        {
+          struct cursor probe = here;
+          next_char (text, &probe);
+          size_t j = 1;
+          while (j < length
+                 && next_char (text, &probe)
+                    == (unsigned char) ascii_lower (words[j]))
+            j++;
+          if (j == length)
+            {
+              int after = next_char (text, &probe);
+              if (!(word_end && after != TEXT_END && is_word ((char) after)))
+                return true;
+            }
+        }
+      before = c;
+    }
 }
 
 /* The first entry of meanings.def that fits REPLY, or NULL.  */
 static const struct match *
 find_match (const char *buffer, const struct smtp_reply *reply)
 {
+  struct smtp_reply_line lines[SMTP_REPLY_MAX_LINES];
+  struct text text = { buffer, lines, 0 };
+  size_t cursor = 0;
+  while (text.count < SMTP_REPLY_MAX_LINES
+         && smtp_reply_next_line (buffer, reply, &cursor, &lines[text.count]))
+    text.count++;
+
   const struct smtp_enhanced_status *e = &reply->enhanced;
   for (size_t i = 0; i < sizeof matches / sizeof matches[0]; i++)
     {
@@ -163,8 +226,7 @@ find_match (const char *buffer, const struct smtp_reply *reply)
                && e->detail >= m->first && e->detail <= m->last))
         continue;
       if (m->length == 0
-          || reply_contains (buffer, reply,
-                             (const char *) &pool + m->words, m->length))
+          || contains (&text, (const char *) &pool + m->words, m->length))
         return m;
     }
   return NULL;
