@@ -239,7 +239,7 @@ BEGIN {
   printf "A benchmark, not a test: a MISSED target is reported, not failed.\n\n"
   printf "  %-42s %9s %8s  %-9s\n", "warm, per call, against the gettext floor", "instr", "ratio", "target"
   printf "  (over %d calls in sv_SE.UTF-8, Swedish catalog; the descriptions\n", calls
-  printf "   cycle through all 32 codes, so each is an average over the texts)\n"
+  printf "   cycle through every code of the table, so each is an average over\n   the texts)\n"
   row("dgettext alone (the floor)", dgettext, "1.000", "", 1)
   r = description / dgettext
   row("smtp_status_description", description, sprintf("%.3f", r), "<= 1.10", r <= 1.10)

@@ -28,12 +28,22 @@ test_enum (void)
               "AUTHENTICATION_MECHANISM_TOO_WEAK is 534");
   tap_is_int (SMTP_STATUS_TRANSACTION_FAILED, 554,
               "TRANSACTION_FAILED is 554");
+  /* The codes of RFC 5321 and RFC 7504 that the source tables lack.  */
+  tap_is_int (SMTP_STATUS_UNABLE_TO_ACCOMMODATE_PARAMETERS, 455,
+              "UNABLE_TO_ACCOMMODATE_PARAMETERS is 455");
+  tap_is_int (SMTP_STATUS_HOST_DOES_NOT_ACCEPT_MAIL, 521,
+              "HOST_DOES_NOT_ACCEPT_MAIL is 521");
+  tap_is_int (SMTP_STATUS_PARAMETERS_NOT_RECOGNIZED, 555,
+              "PARAMETERS_NOT_RECOGNIZED is 555");
+  tap_is_int (SMTP_STATUS_DOMAIN_DOES_NOT_ACCEPT_MAIL, 556,
+              "DOMAIN_DOES_NOT_ACCEPT_MAIL is 556");
 }
 
 static void
 test_walk (void)
 {
-  tap_is_int ((long) smtp_status_count (), 32, "the table has 32 entries");
+  /* The 32 entries of the source tables, and 455, 521, 555 and 556.  */
+  tap_is_int ((long) smtp_status_count (), 36, "the table has 36 entries");
   int previous = INT_MIN, code = 12345;
   bool ascending = true, all_known = true;
   for (size_t i = 0; i < smtp_status_count (); i++)
@@ -48,10 +58,10 @@ test_walk (void)
   tap_ok (all_known, "every entry walked is known");
   smtp_status_code_at (0, &code);
   tap_is_int (code, -1, "the first entry is -1");
-  smtp_status_code_at (31, &code);
-  tap_is_int (code, 554, "the last entry is 554");
+  smtp_status_code_at (35, &code);
+  tap_is_int (code, 556, "the last entry is 556");
   code = 777;
-  tap_is_int (smtp_status_code_at (32, &code), -1,
+  tap_is_int (smtp_status_code_at (36, &code), -1,
               "an index past the end is refused");
   tap_is_int (code, 777, "and leaves *code alone");
   tap_is_int (smtp_status_code_at ((size_t) -1, &code), -1,
@@ -67,7 +77,14 @@ test_names (void)
   tap_is_str (smtp_status_name (250), "Ok", "name of 250");
   tap_is_str (smtp_status_name (534), "AuthenticationMechanismIsToWeak",
               "534 keeps the source's spelling");
-  const int unknown[] = { -5, -2, 1, 200, 299, 555, 599, 600, 777,
+  tap_is_str (smtp_status_name (455), "UnableToAccommodateParameters",
+              "name of 455");
+  tap_is_str (smtp_status_name (521), "HostDoesNotAcceptMail", "name of 521");
+  tap_is_str (smtp_status_name (555), "ParametersNotRecognized",
+              "name of 555");
+  tap_is_str (smtp_status_name (556), "DomainDoesNotAcceptMail",
+              "name of 556");
+  const int unknown[] = { -5, -2, 1, 200, 299, 453, 520, 557, 599, 600, 777,
                           INT_MIN, INT_MAX };
   for (size_t i = 0; i < sizeof unknown / sizeof unknown[0]; i++)
     tap_is_str (smtp_status_name (unknown[i]), NULL, "no name for %d",
@@ -113,6 +130,15 @@ test_from_name (const char *locale)
   expect_code ("NOT_DEFINED", 0);
   expect_code ("ok", 250);
   expect_code ("Base64Response", 334);
+  expect_code ("UnableToAccommodateParameters", 455);
+  expect_code ("UNABLE_TO_ACCOMMODATE_PARAMETERS", 455);
+  expect_code ("HostDoesNotAcceptMail", 521);
+  expect_code ("host_does_not_accept_mail", 521);
+  expect_code ("ParametersNotRecognized", 555);
+  expect_code ("SMTP_STATUS_PARAMETERS_NOT_RECOGNIZED", 555);
+  expect_code ("DomainDoesNotAcceptMail", 556);
+  expect_code ("DOMAINDOESNOTACCEPTMAIL", 556);
+  expect_code ("smtp_status_domain_does_not_accept_mail", 556);
 
   expect_no_code ("");
   expect_no_code ("550");
@@ -157,6 +183,24 @@ test_english (void)
               "English text of -1");
   tap_is_str (smtp_status_description (0), "Status not defined.",
               "English text of 0");
+  tap_is_str (smtp_status_description (455),
+              "The server understood the options given with the sender or "
+              "recipient address, but cannot handle them at the moment. This "
+              "is a temporary problem: sending the message again later may "
+              "work.", "English text of 455");
+  tap_is_str (smtp_status_description (521),
+              "The receiving server does not accept mail at all, so the "
+              "message cannot be delivered to it. Check that the recipient's "
+              "address is right.", "English text of 521");
+  tap_is_str (smtp_status_description (555),
+              "The server does not recognize or does not support the options "
+              "given with the sender or recipient address, so the message was "
+              "not accepted. Sending it again unchanged will not help.",
+              "English text of 555");
+  tap_is_str (smtp_status_description (556),
+              "The recipient's domain does not accept mail at all, so the "
+              "message cannot be delivered. Check that the recipient's "
+              "address is right.", "English text of 556");
 
   size_t count = smtp_status_count ();
   bool plain = true, distinct = true;
@@ -188,7 +232,7 @@ test_classes_and_fallbacks (void)
     { 399, 3, "Unknown intermediate reply." },
     { 499, 4, "Unknown temporary failure." },
     { 400, 4, "Unknown temporary failure." },
-    { 555, 5, "Unknown permanent failure." },
+    { 557, 5, "Unknown permanent failure." },
     { 599, 5, "Unknown permanent failure." },
     { 199, 0, "Unknown SMTP status code." },
     { 600, 0, "Unknown SMTP status code." },
@@ -216,6 +260,15 @@ test_classes_and_fallbacks (void)
   tap_is_int (smtp_status_is_known (-1), 1, "-1 is known");
   tap_is_int (smtp_status_is_known (0), 1, "0 is known");
   tap_is_int (smtp_status_is_known (554), 1, "554 is known");
+  static const struct { int code; int class; } rfc_codes[] =
+    { { 455, 4 }, { 521, 5 }, { 555, 5 }, { 556, 5 } };
+  for (size_t i = 0; i < sizeof rfc_codes / sizeof rfc_codes[0]; i++)
+    {
+      tap_is_int (smtp_status_is_known (rfc_codes[i].code), 1, "%d is known",
+                  rfc_codes[i].code);
+      tap_is_int (smtp_status_class (rfc_codes[i].code), rfc_codes[i].class,
+                  "class of %d", rfc_codes[i].code);
+    }
 }
 
 /* Whatever int a caller passes, there is a text.  */
