@@ -31,6 +31,7 @@ dist_man_MANS = \
 	doc/smtp_reply_next_line.3 \
 	doc/smtp_reply_outcome.3 \
 	doc/smtp_reply_parse.3 \
+	doc/smtp_reply_parse_flags.3 \
 	doc/smtp_reply_result_description.3 \
 	doc/smtp_reply_should_retry.3 \
 	doc/smtp_status_class.3 \

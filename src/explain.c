@@ -120,9 +120,10 @@ smtp_reply_result_description (enum smtp_reply_result result)
                                 "code."),
     [-SMTP_REPLY_CODE_MISMATCH] = N_("The lines of the reply carry "
                                      "different codes."),
-    /* TRANSLATORS: 512 is SMTP_REPLY_MAX_LINE, RFC 5321's limit.  */
-    [-SMTP_REPLY_LINE_TOO_LONG] = N_("A line is longer than the 512 bytes "
-                                     "SMTP allows."),
+    /* TRANSLATORS: the parser takes lines of up to 512 bytes (RFC
+       5321's limit) when strict, and of up to 4096 otherwise.  */
+    [-SMTP_REPLY_LINE_TOO_LONG] = N_("A line is longer than the parser "
+                                     "accepts."),
     [-SMTP_REPLY_TOO_MANY_LINES] = N_("The reply has more lines than the "
                                       "parser holds."),
     [6] = N_("Unknown parse result."),

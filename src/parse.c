@@ -5,7 +5,13 @@
    "-" if more lines follow, or a space or nothing on the last, then text,
    then CRLF.  The parser also takes a bare LF, reads nothing past the
    size it is given, needs no NUL and allocates nothing, so that a client
-   can run it on whatever its socket has delivered so far.  */
+   can run it on whatever its socket has delivered so far.
+
+   It reads a reply one of two ways (smtpstatus.h has the rules): strict,
+   as RFC 5321 and RFC 2034 have it, or liberal, as servers send it, with
+   longer lines, a code that changes in mid-reply and enhanced codes
+   written in other places and forms.  Both take the same lines; the
+   liberal one only refuses less.  */
 
 #include <config.h>
 
@@ -88,10 +94,19 @@ is_digit (char c)
   return c >= '0' && c <= '9';
 }
 
-/* Reads the line at the start of the SIZE bytes at S, whose code must
-   be EXPECTED unless that is 0.  */
+/* An ASCII letter or digit, the same in every locale.  */
+static bool
+is_alnum (char c)
+{
+  return is_digit (c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Reads the line at the start of the SIZE bytes at S, of at most
+   MAX_LINE bytes counting its end as CRLF, whose code must be EXPECTED
+   unless that is 0.  */
 static int
-scan_line (const char *s, size_t size, int expected, struct line *line)
+scan_line (const char *s, size_t size, size_t max_line, int expected,
+           struct line *line)
 {
   /* The code: three digits, the first 2 to 5 (RFC 5321 4.2: Reply-code).
      A byte that cannot belong to one is an error as soon as it is seen;
@@ -120,17 +135,17 @@ scan_line (const char *s, size_t size, int expected, struct line *line)
     return SMTP_REPLY_BAD_CODE;
 
   /* The line end: LF, with a CR before it taken as part of it.  The line
-     may hold SMTP_REPLY_MAX_LINE bytes counting its end as CRLF, so the
-     LF of a valid line is among the first SMTP_REPLY_MAX_LINE bytes.  */
-  size_t window = size < SMTP_REPLY_MAX_LINE ? size : SMTP_REPLY_MAX_LINE;
+     may hold MAX_LINE bytes counting its end as CRLF, so the LF of a
+     valid line is among the first MAX_LINE bytes.  */
+  size_t window = size < max_line ? size : max_line;
   const char *lf = memchr (s + 3, '\n', window - 3);
   if (lf == NULL)
-    return size >= SMTP_REPLY_MAX_LINE ? SMTP_REPLY_LINE_TOO_LONG
-                                       : SMTP_REPLY_INCOMPLETE;
+    return size >= max_line ? SMTP_REPLY_LINE_TOO_LONG
+                            : SMTP_REPLY_INCOMPLETE;
   size_t content = (size_t) (lf - s);
   if (content > 3 && lf[-1] == '\r')
     content--;
-  if (content + 2 > SMTP_REPLY_MAX_LINE)
+  if (content + 2 > max_line)
     return SMTP_REPLY_LINE_TOO_LONG;
 
   line->code = code;
@@ -153,23 +168,128 @@ same_prefix (const char *text, size_t length, const char *prefix,
          && memcmp (text, prefix, prefix_length) == 0;
 }
 
+/* Reads the enhanced code a line's text (TEXT, before END) starts with,
+   the liberal way: written "5.1.1", "#5.1.1", "#5.1.1)" or "(#5.1.1)",
+   then a space or the end of the text.  Returns where the token ends
+   (after its ")", before the space), or NULL; fills *STATUS.  Strict
+   replies carry the first form only, so this finds their codes too.  */
+static const char *
+read_leading (const char *text, const char *end,
+              struct smtp_enhanced_status *status)
+{
+  const char *p = text;
+  bool paren = p < end && *p == '(';
+  p += paren;
+  bool hash = p < end && *p == '#';
+  if (paren && !hash)
+    return NULL;
+  p += hash;
+  struct smtp_enhanced_status found;
+  const char *stop = read_enhanced (p, end, &found);
+  if (stop == NULL)
+    return NULL;
+  if (hash && stop < end && *stop == ')')
+    stop++;
+  else if (paren)
+    return NULL;
+  if (stop != end && *stop != ' ')
+    return NULL;
+  *status = found;
+  return stop;
+}
+
+/* The enhanced codes found so far of one kind (at the start of a line's
+   text, or inside it): the first of each class, and which class came
+   first.  */
+struct candidates
+{
+  int first_class;                      /* 0 while none is found */
+  bool have[6];                         /* by class: 2, 4 and 5 */
+  struct smtp_enhanced_status of_class[6];
+};
+
+static void
+note_candidate (struct candidates *c, const struct smtp_enhanced_status *s)
+{
+  int k = s->status_class;
+  if (c->have[k])
+    return;
+  c->have[k] = true;
+  c->of_class[k] = *s;
+  if (c->first_class == 0)
+    c->first_class = k;
+}
+
+/* The code to take of C for a reply of class REPLY_CLASS (2 to 5): the
+   first of that class, else the first of all; false if there is none.  */
+static bool
+choose_candidate (const struct candidates *c, int reply_class,
+                  struct smtp_enhanced_status *status)
+{
+  if (c->first_class == 0)
+    return false;
+  *status = c->of_class[c->have[reply_class] ? reply_class : c->first_class];
+  return true;
+}
+
+/* Notes the enhanced codes inside TEXT (before END), the first of each
+   class: a code as read_enhanced reads it, also written "#5.1.1" or
+   "(#5.1.1)", not preceded by an ASCII letter, a digit or a "." (before
+   its "#" or "(#" if it has them) and not followed by a letter, a digit
+   or a ".".  So "192.0.2.1", "1.2.3.4", "25.11.2026", "5.1.1.1",
+   "x5.1.1" and "5.1.1x" hold none.  */
+static void
+find_inside (const char *text, const char *end, struct candidates *found)
+{
+  for (const char *p = text; end - p >= 5; p++)
+    {
+      if ((*p != '2' && *p != '4' && *p != '5') || p[1] != '.')
+        continue;
+      const char *start = p;
+      if (start > text && start[-1] == '#')
+        {
+          start--;
+          if (start > text && start[-1] == '(')
+            start--;
+        }
+      if (start > text && (is_alnum (start[-1]) || start[-1] == '.'))
+        continue;
+      struct smtp_enhanced_status status;
+      const char *stop = read_enhanced (p, end, &status);
+      if (stop == NULL || (stop < end && (is_alnum (*stop) || *stop == '.')))
+        continue;
+      note_candidate (found, &status);
+      if (found->have[2] && found->have[4] && found->have[5])
+        return;
+    }
+}
+
 enum smtp_reply_result
-smtp_reply_parse (const char *buffer, size_t size, struct smtp_reply *reply)
+smtp_reply_parse_flags (const char *buffer, size_t size, unsigned flags,
+                        struct smtp_reply *reply)
 {
   *reply = (struct smtp_reply) { .code = 0 };
+  bool strict = (flags & SMTP_REPLY_STRICT) != 0;
+  size_t max_line = strict ? SMTP_REPLY_MAX_LINE
+                           : SMTP_REPLY_MAX_LINE_LIBERAL;
 
-  /* The enhanced code every line so far starts with, as the length of
-     the first line's; 0 once a line has none or another (RFC 2034
-     section 4: it must be on every line, and of the reply's class).  */
+  /* Strict: the enhanced code every line so far starts with, as the
+     length of the first line's; 0 once a line has none or another (RFC
+     2034 section 4: it must be on every line, and of the reply's
+     class).  */
   size_t prefix = 0;
   const char *first_text = NULL;
+  /* Liberal: the codes that start a line's text, and those inside the
+     text, looked for only while no line has started with one.  */
+  struct candidates leading = { .first_class = 0 };
+  struct candidates inside = { .first_class = 0 };
   size_t start = 0;
   for (;;)
     {
       struct line line;
       int result = start == size ? SMTP_REPLY_INCOMPLETE
-                   : scan_line (buffer + start, size - start, reply->code,
-                                &line);
+                   : scan_line (buffer + start, size - start, max_line,
+                                strict ? reply->code : 0, &line);
       if (result == SMTP_REPLY_OK && reply->line_count == SMTP_REPLY_MAX_LINES)
         result = SMTP_REPLY_TOO_MANY_LINES;
       if (result != SMTP_REPLY_OK)
@@ -178,12 +298,19 @@ smtp_reply_parse (const char *buffer, size_t size, struct smtp_reply *reply)
           return result;
         }
       const char *text = buffer + start + line.text_start;
-      if (reply->line_count == 0)
+      const char *end = text + line.text_length;
+      if (!strict)
         {
-          reply->code = line.code;
+          struct smtp_enhanced_status status;
+          if (read_leading (text, end, &status) != NULL)
+            note_candidate (&leading, &status);
+          else if (leading.first_class == 0)
+            find_inside (text, end, &inside);
+        }
+      else if (reply->line_count == 0)
+        {
           first_text = text;
           /* An enhanced code ends in a space or with the text.  */
-          const char *end = text + line.text_length;
           const char *stop = read_enhanced (text, end, &reply->enhanced);
           prefix = stop != NULL && (stop == end || *stop == ' ')
                    && reply->enhanced.status_class == line.code / 100
@@ -192,6 +319,9 @@ smtp_reply_parse (const char *buffer, size_t size, struct smtp_reply *reply)
       else if (prefix != 0
                && !same_prefix (text, line.text_length, first_text, prefix))
         prefix = 0;
+      /* Strict, every line has the same code; liberal, the last line's
+         is the reply's, as clients act on it.  */
+      reply->code = line.code;
       reply->line_count++;
       start += line.size;
       if (line.last)
@@ -199,18 +329,21 @@ smtp_reply_parse (const char *buffer, size_t size, struct smtp_reply *reply)
     }
   reply->size = start;
 
-  if (prefix == 0)
+  if (!strict)
+    reply->has_enhanced
+      = choose_candidate (&leading, reply->code / 100, &reply->enhanced)
+        || choose_candidate (&inside, reply->code / 100, &reply->enhanced);
+  else if (prefix == 0)
     reply->enhanced = (struct smtp_enhanced_status) { 0, 0, 0 };
   else
     reply->has_enhanced = 1;
   return SMTP_REPLY_OK;
 }
 
-/* The number of digits of N, 0 to 999.  */
-static size_t
-digits (int n)
+enum smtp_reply_result
+smtp_reply_parse (const char *buffer, size_t size, struct smtp_reply *reply)
 {
-  return n >= 100 ? 3 : n >= 10 ? 2 : 1;
+  return smtp_reply_parse_flags (buffer, size, SMTP_REPLY_LIBERAL, reply);
 }
 
 int
@@ -227,13 +360,21 @@ smtp_reply_next_line (const char *buffer, const struct smtp_reply *reply,
   if (end > start + 3 && buffer[end - 1] == '\r')
     end--;
   size_t text = end > start + 3 ? start + 4 : start + 3;
-  if (reply->has_enhanced)
+  /* The reply's enhanced code where it starts the line's text, in any of
+     the forms the liberal parser takes, with the one space after it.  A
+     strict reply has it on every line, as "5.1.1"; a code inside the
+     text, or another code, stays.  */
+  struct smtp_enhanced_status found;
+  const char *stop = reply->has_enhanced
+                     ? read_leading (buffer + text, buffer + end, &found)
+                     : NULL;
+  if (stop != NULL && found.status_class == reply->enhanced.status_class
+      && found.subject == reply->enhanced.subject
+      && found.detail == reply->enhanced.detail)
     {
-      /* Every line starts with the same code, written without leading
-         zeros: "5.1.1", then a space unless the text ends there.  */
-      const struct smtp_enhanced_status *e = &reply->enhanced;
-      size_t prefix = 3 + digits (e->subject) + digits (e->detail);
-      text += end - text > prefix ? prefix + 1 : prefix;
+      text = (size_t) (stop - buffer);
+      if (text < end)
+        text++;
     }
   *line = (struct smtp_reply_line) { text, end - text };
   *cursor = (size_t) (lf - buffer) + 1;

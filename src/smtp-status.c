@@ -75,6 +75,9 @@ print_help (void)
            "                      separated by tabs\n"
            "  -r, --reply       explain the SMTP replies read from standard "
            "input\n"
+           "      --strict      with --reply, take replies only in the form "
+           "RFC 5321\n"
+           "                      prescribes, lines of at most 512 bytes\n"
            "  -L, --lang=LANG   describe in language LANG (for example sv "
            "or tr),\n"
            "                      even where no locale for it is installed\n"
@@ -386,10 +389,13 @@ struct reader
 {
   /* The start of the reply being read, and whatever came after it.  The
      parser takes no more than SMTP_REPLY_MAX_LINES lines of at most
-     SMTP_REPLY_MAX_LINE bytes each before it decides, so that much and
-     the start of one more line are all that waits here, and the other
-     half of the buffer is left for reading.  */
-  char buffer[2 * SMTP_REPLY_MAX_LINE * (SMTP_REPLY_MAX_LINES + 1)];
+     SMTP_REPLY_MAX_LINE_LIBERAL bytes each (SMTP_REPLY_MAX_LINE with
+     --strict) before it decides, so that much and the start of one more
+     line are all that waits here, and the other half of the buffer is
+     left for reading.  */
+  char buffer[2 * SMTP_REPLY_MAX_LINE_LIBERAL * (SMTP_REPLY_MAX_LINES + 1)];
+  unsigned flags;       /* SMTP_REPLY_LIBERAL, or SMTP_REPLY_STRICT */
+  size_t max_line;      /* the longest line the parser takes */
   size_t have;          /* bytes in BUFFER */
   size_t lines_end;     /* where the last whole line in BUFFER ends */
   size_t offset;        /* the input byte BUFFER starts with */
@@ -425,8 +431,8 @@ line_role (const char *s, size_t size, bool end_of_input)
    neither what it prints nor the byte offsets in its messages depend on
    where the reads happened to split the input: on the lines up to the
    buffer's last line end; on all of it at END_OF_INPUT; and on the first
-   SMTP_REPLY_MAX_LINE bytes of a line still without its end, which is
-   too long whatever comes after.  */
+   R->max_line bytes of a line still without its end, which is too long
+   whatever comes after.  */
 static void
 explain_replies (struct reader *r, bool end_of_input)
 {
@@ -459,8 +465,8 @@ explain_replies (struct reader *r, bool end_of_input)
         }
       size_t partial = r->have - r->lines_end;
       size_t end = end_of_input ? r->have
-                   : partial >= SMTP_REPLY_MAX_LINE
-                   ? r->lines_end + SMTP_REPLY_MAX_LINE : r->lines_end;
+                   : partial >= r->max_line
+                   ? r->lines_end + r->max_line : r->lines_end;
       if (end <= pos)
         break;
       size_t empty = empty_line (r->buffer + pos, end - pos);
@@ -470,7 +476,8 @@ explain_replies (struct reader *r, bool end_of_input)
           continue;
         }
       struct smtp_reply reply;
-      int result = smtp_reply_parse (r->buffer + pos, end - pos, &reply);
+      int result = smtp_reply_parse_flags (r->buffer + pos, end - pos,
+                                           r->flags, &reply);
       if (result == SMTP_REPLY_OK)
         {
           print_reply (&reply);
@@ -491,14 +498,13 @@ explain_replies (struct reader *r, bool end_of_input)
               r->status = EXIT_UNKNOWN;
               break;
             }
-          if (partial < SMTP_REPLY_MAX_LINE
-              && r->lines_end - pos
-                 <= SMTP_REPLY_MAX_LINE * SMTP_REPLY_MAX_LINES)
+          if (partial < r->max_line
+              && r->lines_end - pos <= r->max_line * SMTP_REPLY_MAX_LINES)
             break;
           /* The parser should have refused a line or a reply this long
              already; the buffer must not fill up even if it did not.  */
-          result = partial >= SMTP_REPLY_MAX_LINE ? SMTP_REPLY_LINE_TOO_LONG
-                                                  : SMTP_REPLY_TOO_MANY_LINES;
+          result = partial >= r->max_line ? SMTP_REPLY_LINE_TOO_LONG
+                                          : SMTP_REPLY_TOO_MANY_LINES;
           reply.size = r->lines_end - pos;
         }
       /* The malformed line, and any lines of its reply before it, are
@@ -530,11 +536,14 @@ explain_replies (struct reader *r, bool end_of_input)
 }
 
 /* Reads replies from standard input and explains each as soon as it is
-   complete, so that it works on a live session too.  */
+   complete, so that it works on a live session too; reads them strictly
+   (RFC 5321) where STRICT is set, else as servers send them.  */
 static int
-explain_input (void)
+explain_input (bool strict)
 {
   static struct reader r = { .status = EXIT_SUCCESS };
+  r.flags = strict ? SMTP_REPLY_STRICT : SMTP_REPLY_LIBERAL;
+  r.max_line = strict ? SMTP_REPLY_MAX_LINE : SMTP_REPLY_MAX_LINE_LIBERAL;
   for (;;)
     {
       ssize_t n = read (STDIN_FILENO, r.buffer + r.have,
@@ -565,7 +574,7 @@ explain_input (void)
       /* Until a line is complete or too long, there is nothing new to
          decide on.  */
       if (new_line || r.skipping
-          || r.have - r.lines_end >= SMTP_REPLY_MAX_LINE)
+          || r.have - r.lines_end >= r.max_line)
         explain_replies (&r, false);
       /* A live session waits for its peer now: show what it has so far.  */
       fflush (stdout);
@@ -594,12 +603,14 @@ main (int argc, char **argv)
   {
     { "list", no_argument, NULL, 'l' },
     { "reply", no_argument, NULL, 'r' },
+    { "strict", no_argument, NULL, 'S' },
     { "lang", required_argument, NULL, 'L' },
     { "help", no_argument, NULL, 'h' },
     { "version", no_argument, NULL, 'V' },
     { NULL, 0, NULL, 0 }
   };
-  bool list = false, reply = false, help = false, version = false;
+  bool list = false, reply = false, strict = false, help = false;
+  bool version = false;
   bool bad_option = false;
   const char *lang = NULL;
 
@@ -617,6 +628,7 @@ main (int argc, char **argv)
       {
       case 'l': list = true; break;
       case 'r': reply = true; break;
+      case 'S': strict = true; break;
       case 'L': lang = optarg; break;
       case 'h': help = true; break;
       case 'V': version = true; break;
@@ -651,6 +663,11 @@ main (int argc, char **argv)
       complain ("%s", _("--list and --reply cannot be combined"));
       return usage_error ();
     }
+  if (strict && !reply)
+    {
+      complain ("%s", _("--strict works only with --reply"));
+      return usage_error ();
+    }
   if ((list || reply) && optind < argc)
     {
       /* TRANSLATORS: %s is the option that was given, --list or --reply.  */
@@ -663,7 +680,7 @@ main (int argc, char **argv)
       return finish (EXIT_SUCCESS);
     }
   if (reply)
-    return finish (explain_input ());
+    return finish (explain_input (strict));
   if (optind == argc)
     {
       complain ("%s", _("missing CODE or NAME operand"));

@@ -84,7 +84,8 @@ tap_is "$(LANG=sv_SE.UTF-8 "$bindir/smtp-status" --reply <"$tap_dir/reply")" \
      "$(nls 'permanent fel: att skicka samma sak igen hjälper inte' 'permanent failure: sending it again unchanged will not help')")" \
   'the installed smtp-status explains a reply in Swedish'
 for page in man1/smtp-status.1 man3/smtpstatus.3 man3/smtp_status_description.3 \
-    man3/smtp_reply_parse.3 man3/smtp_enhanced_description.3 man3/smtp_reply_explain.3; do
+    man3/smtp_reply_parse.3 man3/smtp_reply_parse_flags.3 man3/smtp_enhanced_description.3 \
+    man3/smtp_reply_explain.3; do
   test -f "$mandir/$page"
   tap_result $? "$page is installed"
 done

@@ -225,8 +225,8 @@ test_explain_and_outcome (void)
     { SMTP_REPLY_BAD_CODE, "A line does not start with a valid reply code." },
     { SMTP_REPLY_CODE_MISMATCH, "The lines of the reply carry different "
       "codes." },
-    { SMTP_REPLY_LINE_TOO_LONG, "A line is longer than the 512 bytes SMTP "
-      "allows." },
+    { SMTP_REPLY_LINE_TOO_LONG, "A line is longer than the parser "
+      "accepts." },
     { SMTP_REPLY_TOO_MANY_LINES, "The reply has more lines than the parser "
       "holds." },
     { -6, "Unknown parse result." },
