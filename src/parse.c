@@ -221,14 +221,18 @@ note_candidate (struct candidates *c, const struct smtp_enhanced_status *s)
 }
 
 /* The code to take of C for a reply of class REPLY_CLASS (2 to 5): the
-   first of that class, else the first of all; false if there is none.  */
+   first of that class, else, if ANY_CLASS, the first of all; false if
+   there is none.  */
 static bool
 choose_candidate (const struct candidates *c, int reply_class,
-                  struct smtp_enhanced_status *status)
+                  bool any_class, struct smtp_enhanced_status *status)
 {
-  if (c->first_class == 0)
+  if (c->have[reply_class])
+    *status = c->of_class[reply_class];
+  else if (any_class && c->first_class != 0)
+    *status = c->of_class[c->first_class];
+  else
     return false;
-  *status = c->of_class[c->have[reply_class] ? reply_class : c->first_class];
   return true;
 }
 
@@ -329,10 +333,16 @@ smtp_reply_parse_flags (const char *buffer, size_t size, unsigned flags,
     }
   reply->size = start;
 
+  /* A code of another class than the reply's is taken where a line
+     starts with it ("554 4.4.7 Message expired"), the server's own
+     choice, but not from inside the text, where "Exim 4.96.1" and
+     quoted replies of other servers are more likely than a code.  */
   if (!strict)
     reply->has_enhanced
-      = choose_candidate (&leading, reply->code / 100, &reply->enhanced)
-        || choose_candidate (&inside, reply->code / 100, &reply->enhanced);
+      = choose_candidate (&leading, reply->code / 100, true,
+                          &reply->enhanced)
+        || choose_candidate (&inside, reply->code / 100, false,
+                             &reply->enhanced);
   else if (prefix == 0)
     reply->enhanced = (struct smtp_enhanced_status) { 0, 0, 0 };
   else
