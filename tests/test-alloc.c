@@ -63,6 +63,17 @@ every_lookup (size_t first_code)
   sink += (long) smtp_reply_explain_l (&reply, other);
   sink += (long) smtp_outcome_description (smtp_reply_outcome (&reply));
   sink += (long) smtp_reply_result_description (SMTP_REPLY_INCOMPLETE);
+  struct smtp_diagnosis d;
+  smtp_reply_diagnose (gmail_reply, &reply, &d);
+  sink += (long) smtp_diagnosis_explanation (&d);
+  sink += (long) smtp_diagnosis_explanation_l (&d, other);
+  sink += (long) smtp_reason_description (d.reason);
+  sink += (long) smtp_reason_advice_l (d.reason, other);
+  sink += (long) smtp_party_description (d.fixer);
+  char sentence[256];
+  sink += (long) smtp_diagnosis_sentence (sentence, sizeof sentence,
+                                          SMTP_STEP_RCPT, "bob@example.org",
+                                          &d);
 }
 
 static void
