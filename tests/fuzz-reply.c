@@ -31,6 +31,38 @@ walk (const char *buffer, const struct smtp_reply *reply, size_t max_line)
   return lines;
 }
 
+/* What smtp_reply_diagnose makes of REPLY: a reason of the enum, one
+   that agrees with the outcome, and texts and a sentence for any words,
+   the sentence the same cut or whole.  */
+static void
+check_diagnosis (const char *buffer, const struct smtp_reply *reply)
+{
+  struct smtp_diagnosis d;
+  smtp_reply_diagnose (buffer, reply, &d);
+  CHECK (d.reason >= SMTP_REASON_UNKNOWN && d.reason <= SMTP_REASON_PROTOCOL);
+  CHECK (d.outcome == smtp_reply_outcome (reply));
+  CHECK ((d.reason == SMTP_REASON_NONE)
+         == (d.outcome == SMTP_OUTCOME_SUCCESS
+             || d.outcome == SMTP_OUTCOME_INTERMEDIATE));
+  CHECK (d.retry == (d.outcome == SMTP_OUTCOME_TRANSIENT));
+  CHECK (d.fixer >= SMTP_PARTY_NOBODY && d.fixer <= SMTP_PARTY_RECIPIENT);
+  CHECK (d.source >= SMTP_SOURCE_CODES && d.source <= SMTP_SOURCE_TEXT);
+  CHECK (*smtp_diagnosis_explanation (&d) != '\0');
+  CHECK (*smtp_reason_advice (d.reason) != '\0');
+  enum smtp_reason back;
+  CHECK (smtp_reason_from_name (smtp_reason_name (d.reason), &back) == 0
+         && back == d.reason);
+  char whole[1024], cut[24];
+  size_t length = smtp_diagnosis_sentence (whole, sizeof whole,
+                                           SMTP_STEP_RCPT, "bob@example.org",
+                                           &d);
+  CHECK (length < sizeof whole && strlen (whole) == length);
+  CHECK (smtp_diagnosis_sentence (cut, sizeof cut, SMTP_STEP_RCPT,
+                                  "bob@example.org", &d) == length);
+  CHECK (strlen (cut) == sizeof cut - 1
+         && memcmp (cut, whole, sizeof cut - 1) == 0);
+}
+
 /* The replies at BUFFER one after another, as a pipelining client reads
    them, parsed as FLAGS says.  */
 static void
@@ -68,6 +100,7 @@ check_replies (const char *buffer, size_t size, unsigned flags)
       CHECK (*smtp_reply_explain (&reply) != '\0');
       CHECK (*smtp_outcome_description (smtp_reply_outcome (&reply)) != '\0');
       CHECK ((int) smtp_reply_outcome (&reply) == reply.code / 100);
+      check_diagnosis (buffer + at, &reply);
 
       /* A reply is whole in itself: its bytes alone parse the same.  */
       struct smtp_reply again;
