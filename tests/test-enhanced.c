@@ -282,7 +282,7 @@ test_translations (void)
                    "The recipient's mailbox does not exist."),
               "and in tr through setlocale");
   tap_is_str (smtp_outcome_description (smtp_reply_outcome (&reply)),
-              nls ("kalıcı hata: yeniden denemek işe yaramaz",
+              nls ("kalıcı hata: aynısını yeniden göndermek işe yaramaz",
                    "permanent failure: sending it again unchanged will not help"),
               "its outcome in tr");
   tap_is_str (smtp_reply_result_description (SMTP_REPLY_CODE_MISMATCH),
