@@ -26,7 +26,7 @@ static const char step_text[9][48] =
   [SMTP_STEP_CONNECT] = N_("the connection"),
   /* TRANSLATORS: a step of sending mail, as in "Sending failed at
      %s."; EHLO is a command name, keep it.  */
-  [SMTP_STEP_EHLO] = N_("the greeting (EHLO)"),
+  [SMTP_STEP_EHLO] = N_("the introduction (EHLO)"),
   /* TRANSLATORS: a step of sending mail, as in "Sending failed at
      %s."; STARTTLS is a command name, keep it.  */
   [SMTP_STEP_STARTTLS] = N_("the start of encryption (STARTTLS)"),
@@ -80,16 +80,16 @@ static const char format_text[3][2][2][48] =
   },
   {
     /* TRANSLATORS: no failure; %1$s is the explanation.  */
-    { N_("Sending went on. %1$s"),
+    { N_("Sending got through. %1$s"),
       /* TRANSLATORS: no failure; %1$s is a step, %2$s the
          explanation.  */
-      N_("Sending went past %1$s. %2$s") },
+      N_("Sending got through %1$s. %2$s") },
     /* TRANSLATORS: no failure; %1$s is the recipient's address, %2$s
        the explanation.  */
-    { N_("Sending to %1$s went on. %2$s"),
+    { N_("Sending to %1$s got through. %2$s"),
       /* TRANSLATORS: no failure; %1$s is the recipient's address, %2$s
          a step, %3$s the explanation.  */
-      N_("Sending to %1$s went past %2$s. %3$s") },
+      N_("Sending to %1$s got through %2$s. %3$s") },
   },
 };
 

@@ -79,7 +79,7 @@ static const struct example examples[] =
     "to unexpected volume or user complaints\r\n",
     "sender-blocked", SMTP_SOURCE_TEXT, SMTP_PARTY_SENDER_PROVIDER, 1,
     "The receiving provider distrusts the server that sent the message "
-    "because of its reputation for sending spam." },
+    "because of its poor reputation." },
   /* Postfix with a blocklist, and its other refusals.  */
   { "554 5.7.1 Service unavailable; Client host [198.51.100.7] blocked "
     "using zen.spamhaus.org; https://www.spamhaus.org/query/ip/"
@@ -291,7 +291,7 @@ check_sentences (void)
   diagnose ("250 2.1.5 Ok\r\n", &d);
   smtp_diagnosis_sentence (buffer, sizeof buffer, SMTP_STEP_RCPT,
                            "bob@example.org", &d);
-  tap_is_str (buffer, "Sending to bob@example.org went past the recipient's "
+  tap_is_str (buffer, "Sending to bob@example.org got through the recipient's "
               "address (RCPT TO). The recipient's address is valid.",
               "no failure");
   struct smtp_diagnosis blank = { .reason = SMTP_REASON_UNKNOWN };
