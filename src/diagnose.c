@@ -232,8 +232,8 @@ find_match (const char *buffer, const struct smtp_reply *reply)
   return NULL;
 }
 
-/* The reason of a failure with basic CODE alone: what RFC 5321, 4954
-   and 7504 give it, and for 550, as the seed table says, the unknown
+/* The reason of a failure with basic CODE alone: what RFC 5321, 4954,
+   7504 and 1985 give it, and for 550, as the seed table says, the unknown
    address it usually means.  */
 static enum smtp_reason
 basic_reason (int code)
@@ -252,6 +252,8 @@ basic_reason (int code)
       return SMTP_REASON_DOMAIN_UNKNOWN;
     case 550: case 553:
       return SMTP_REASON_RECIPIENT_UNKNOWN;
+    case 459:
+      return SMTP_REASON_POLICY;
     case 551:
       return SMTP_REASON_RECIPIENT_DISABLED;
     case 552:

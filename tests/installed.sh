@@ -23,7 +23,7 @@ sed 's/^/#   /' "$tap_dir/cc"
 
 # The entries outside prints (all but its last three lines), and those of
 # them that come from the source tables, picked by the codes of
-# tests/expected/sv.tsv (455, 521, 555 and 556 are not among them).
+# tests/expected/sv.tsv (253, 453, 455, 458, 459, 521, 555 and 556 are not among them).
 entries ()
 {
   sed -e '$d' "$1" | sed -e '$d' | sed -e '$d'
@@ -35,16 +35,16 @@ seed_entries ()
 }
 
 "$tap_dir/outside" >"$tap_dir/english"
-tap_is "$(entries "$tap_dir/english" | wc -l | tr -d ' ')" 36 \
-  'the table has 36 entries: the 32 of the source tables, 455, 521, 555 and 556'
+tap_is "$(entries "$tap_dir/english" | wc -l | tr -d ' ')" 40 \
+  'the table has 40 entries: the 32 of the source tables, 253, 453, 455, 458, 459, 521, 555 and 556'
 tap_is "$(seed_entries "$tap_dir/english" | cut -f 1,2)" "$(cut -f 1,2 "$srcdir/tests/expected/sv.tsv")" \
   'the codes and source names of all 32 source-table entries'
-tap_is "$(entries "$tap_dir/english" | awk -F'\t' '$1 == 455 || $1 == 521 || $1 == 555 || $1 == 556 { print $1 "\t" $2 }')" \
-  "$(printf '455\tUnableToAccommodateParameters\n521\tHostDoesNotAcceptMail\n555\tParametersNotRecognized\n556\tDomainDoesNotAcceptMail')" \
-  'the names of 455, 521, 555 and 556'
-tap_is "$(entries "$tap_dir/english" | cut -f 3 | LC_ALL=C grep -c '^[ -~]*$')" 36 \
-  'C: 36 English texts, plain printable ASCII'
-tap_is "$(entries "$tap_dir/english" | cut -f 3 | sort -u | wc -l | tr -d ' ')" 36 \
+tap_is "$(entries "$tap_dir/english" | awk -F'\t' '$1 == 253 || $1 == 453 || $1 == 455 || $1 == 458 || $1 == 459 || $1 == 521 || $1 == 555 || $1 == 556 { print $1 "\t" $2 }')" \
+  "$(printf '253\tPendingMessagesStarted\n453\tNoMailWaiting\n455\tUnableToAccommodateParameters\n458\tUnableToQueueMessages\n459\tNodeNotAllowed\n521\tHostDoesNotAcceptMail\n555\tParametersNotRecognized\n556\tDomainDoesNotAcceptMail')" \
+  'the names of the entries the source tables lack'
+tap_is "$(entries "$tap_dir/english" | cut -f 3 | LC_ALL=C grep -c '^[ -~]*$')" 40 \
+  'C: 40 English texts, plain printable ASCII'
+tap_is "$(entries "$tap_dir/english" | cut -f 3 | sort -u | wc -l | tr -d ' ')" 40 \
   'C: no two entries share an English text'
 tap_is "$(tail -n 3 "$tap_dir/english")" "$(printf '299\tUnknown success reply.\n777\tUnknown SMTP status code.\n-5\tUnknown SMTP status code.')" \
   'C: 299, 777 and -5 get their fallback texts'

@@ -28,7 +28,13 @@ test_enum (void)
               "AUTHENTICATION_MECHANISM_TOO_WEAK is 534");
   tap_is_int (SMTP_STATUS_TRANSACTION_FAILED, 554,
               "TRANSACTION_FAILED is 554");
-  /* The codes of RFC 5321 and RFC 7504 that the source tables lack.  */
+  /* The codes of RFC 5321, 7504, 1985 and 2645 the source tables lack.  */
+  tap_is_int (SMTP_STATUS_PENDING_MESSAGES_STARTED, 253,
+              "PENDING_MESSAGES_STARTED is 253");
+  tap_is_int (SMTP_STATUS_NO_MAIL_WAITING, 453, "NO_MAIL_WAITING is 453");
+  tap_is_int (SMTP_STATUS_UNABLE_TO_QUEUE_MESSAGES, 458,
+              "UNABLE_TO_QUEUE_MESSAGES is 458");
+  tap_is_int (SMTP_STATUS_NODE_NOT_ALLOWED, 459, "NODE_NOT_ALLOWED is 459");
   tap_is_int (SMTP_STATUS_UNABLE_TO_ACCOMMODATE_PARAMETERS, 455,
               "UNABLE_TO_ACCOMMODATE_PARAMETERS is 455");
   tap_is_int (SMTP_STATUS_HOST_DOES_NOT_ACCEPT_MAIL, 521,
@@ -42,8 +48,9 @@ test_enum (void)
 static void
 test_walk (void)
 {
-  /* The 32 entries of the source tables, and 455, 521, 555 and 556.  */
-  tap_is_int ((long) smtp_status_count (), 36, "the table has 36 entries");
+  /* The 32 entries of the source tables, and 253, 453, 455, 458, 459,
+     521, 555 and 556.  */
+  tap_is_int ((long) smtp_status_count (), 40, "the table has 40 entries");
   int previous = INT_MIN, code = 12345;
   bool ascending = true, all_known = true;
   for (size_t i = 0; i < smtp_status_count (); i++)
@@ -58,10 +65,10 @@ test_walk (void)
   tap_ok (all_known, "every entry walked is known");
   smtp_status_code_at (0, &code);
   tap_is_int (code, -1, "the first entry is -1");
-  smtp_status_code_at (35, &code);
+  smtp_status_code_at (39, &code);
   tap_is_int (code, 556, "the last entry is 556");
   code = 777;
-  tap_is_int (smtp_status_code_at (36, &code), -1,
+  tap_is_int (smtp_status_code_at (40, &code), -1,
               "an index past the end is refused");
   tap_is_int (code, 777, "and leaves *code alone");
   tap_is_int (smtp_status_code_at ((size_t) -1, &code), -1,
@@ -84,7 +91,7 @@ test_names (void)
               "name of 555");
   tap_is_str (smtp_status_name (556), "DomainDoesNotAcceptMail",
               "name of 556");
-  const int unknown[] = { -5, -2, 1, 200, 299, 453, 520, 557, 599, 600, 777,
+  const int unknown[] = { -5, -2, 1, 200, 299, 457, 520, 557, 599, 600, 777,
                           INT_MIN, INT_MAX };
   for (size_t i = 0; i < sizeof unknown / sizeof unknown[0]; i++)
     tap_is_str (smtp_status_name (unknown[i]), NULL, "no name for %d",
@@ -197,6 +204,20 @@ test_english (void)
               "given with the sender or recipient address, so the message was "
               "not accepted. Sending it again unchanged will not help.",
               "English text of 555");
+  tap_is_str (smtp_status_description (253),
+              "The server has started sending the messages it holds for your "
+              "domain (the ETRN command).", "English text of 253");
+  tap_is_str (smtp_status_description (453),
+              "The server holds no mail for you to collect (the ATRN command "
+              "of on-demand mail relay).", "English text of 453");
+  tap_is_str (smtp_status_description (458),
+              "The server cannot start sending the messages it holds for your "
+              "domain at the moment (the ETRN command). Try again later.",
+              "English text of 458");
+  tap_is_str (smtp_status_description (459),
+              "The server does not send the mail it holds for the domain you "
+              "named (the ETRN command): that domain may not ask for it.",
+              "English text of 459");
   tap_is_str (smtp_status_description (556),
               "The recipient's domain does not accept mail at all, so the "
               "message cannot be delivered. Check that the recipient's "
@@ -261,7 +282,8 @@ test_classes_and_fallbacks (void)
   tap_is_int (smtp_status_is_known (0), 1, "0 is known");
   tap_is_int (smtp_status_is_known (554), 1, "554 is known");
   static const struct { int code; int class; } rfc_codes[] =
-    { { 455, 4 }, { 521, 5 }, { 555, 5 }, { 556, 5 } };
+    { { 253, 2 }, { 453, 4 }, { 455, 4 }, { 458, 4 }, { 459, 4 },
+      { 521, 5 }, { 555, 5 }, { 556, 5 } };
   for (size_t i = 0; i < sizeof rfc_codes / sizeof rfc_codes[0]; i++)
     {
       tap_is_int (smtp_status_is_known (rfc_codes[i].code), 1, "%d is known",
