@@ -11,6 +11,7 @@
 #include <limits.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 #include "smtpstatus.h"
 #include "codes.h"
@@ -111,25 +112,10 @@ is_word (char c)
          || (c >= 'A' && c <= 'Z');
 }
 
-/* The text of a reply as matching reads it: its lines joined by a
-   space, each run of spaces and tabs one space, letters in lower case.
-   Servers break their sentences over lines where they like, and pad
-   them ("550 5.2.1  https://..."), and the words of meanings.def must
-   match however the reply falls into lines.  */
-struct text
-{
-  const char *buffer;
-  const struct smtp_reply_line *lines;
-  size_t count;
-};
-
-/* A place in a struct text: a line and a byte in it.  */
-struct cursor
-{
-  size_t line, at;
-};
-
-enum { TEXT_END = -1 };
+/* How much of a reply's text matching reads: real replies say what
+   they mean in their first few hundred bytes, and a bound keeps the
+   copy on the stack.  */
+enum { TEXT_MAX = 4096 };
 
 static bool
 is_blank (char c)
@@ -137,86 +123,64 @@ is_blank (char c)
   return c == ' ' || c == '\t';
 }
 
-/* The next character of TEXT at *CURSOR, as described above, or
-   TEXT_END; moves *CURSOR past it.  */
-static int
-next_char (const struct text *text, struct cursor *cursor)
+/* Copies the text of REPLY in BUFFER into TEXT (TEXT_MAX bytes) as
+   matching reads it, and returns its length: the lines joined by a
+   space, each run of spaces and tabs one space, letters in lower case.
+   Servers break their sentences over lines where they like, and pad
+   them ("550 5.2.1  https://..."), and the words of meanings.def must
+   match however the reply falls into lines.  */
+static size_t
+normalize (const char *buffer, const struct smtp_reply *reply, char *text)
 {
-  bool blank = false;
-  while (cursor->line < text->count)
-    {
-      const struct smtp_reply_line *line = &text->lines[cursor->line];
-      if (cursor->at == line->length)
-        {
-          /* A line break is a blank, except after the last line.  */
-          cursor->line++;
-          cursor->at = 0;
-          blank = cursor->line < text->count;
-          continue;
-        }
-      char c = text->buffer[line->offset + cursor->at];
-      if (is_blank (c))
-        {
-          blank = true;
-          cursor->at++;
-          continue;
-        }
-      if (blank)
-        return ' ';
-      cursor->at++;
-      return (unsigned char) ascii_lower (c);
-    }
-  return blank ? ' ' : TEXT_END;
+  size_t length = 0, cursor = 0;
+  struct smtp_reply_line line;
+  while (smtp_reply_next_line (buffer, reply, &cursor, &line))
+    for (size_t i = 0; i <= line.length && length < TEXT_MAX; i++)
+      {
+        /* The line's end counts as a blank.  */
+        char c = i < line.length ? buffer[line.offset + i] : ' ';
+        if (is_blank (c))
+          {
+            if (length > 0 && text[length - 1] != ' ')
+              text[length++] = ' ';
+          }
+        else
+          text[length++] = ascii_lower (c);
+      }
+  return length;
 }
 
-/* Whether the LENGTH bytes of WORDS, in lower case and with single
-   spaces, occur in TEXT without a word character of TEXT continuing a
-   word character at either end of WORDS.  */
+/* Whether the LENGTH bytes of WORDS occur in the SIZE bytes of TEXT,
+   made by normalize, without a word character of TEXT continuing a word
+   character at either end of WORDS.  */
 static bool
-contains (const struct text *text, const char *words, size_t length)
+contains (const char *text, size_t size, const char *words, size_t length)
 {
   bool word_start = is_word (words[0]);
   bool word_end = is_word (words[length - 1]);
-  struct cursor start = { 0, 0 };
-  int before = TEXT_END;
-  for (;;)
+  char first = ascii_lower (words[0]);
+  for (const char *p = text; size - (size_t) (p - text) >= length; p++)
     {
-      struct cursor here = start;
-      int c = next_char (text, &start);
-      if (c == TEXT_END)
+      p = memchr (p, first, size - (size_t) (p - text) - length + 1);
+      if (p == NULL)
         return false;
-      if (c == (unsigned char) ascii_lower (words[0])
-          && !(word_start && before != TEXT_END && is_word ((char) before)))
-        {
-          struct cursor probe = here;
-          next_char (text, &probe);
-          size_t j = 1;
-          while (j < length
-                 && next_char (text, &probe)
-                    == (unsigned char) ascii_lower (words[j]))
-            j++;
-          if (j == length)
-            {
-              int after = next_char (text, &probe);
-              if (!(word_end && after != TEXT_END && is_word ((char) after)))
-                return true;
-            }
-        }
-      before = c;
+      size_t j = 1;
+      while (j < length && p[j] == ascii_lower (words[j]))
+        j++;
+      if (j == length
+          && !(word_start && p > text && is_word (p[-1]))
+          && !(word_end && p + length < text + size && is_word (p[length])))
+        return true;
     }
+  return false;
 }
 
 /* The first entry of meanings.def that fits REPLY, or NULL.  */
 static const struct match *
 find_match (const char *buffer, const struct smtp_reply *reply)
 {
-  struct smtp_reply_line lines[SMTP_REPLY_MAX_LINES];
-  struct text text = { buffer, lines, 0 };
-  size_t cursor = 0;
-  while (text.count < SMTP_REPLY_MAX_LINES
-         && smtp_reply_next_line (buffer, reply, &cursor, &lines[text.count]))
-    text.count++;
-
+  char text[TEXT_MAX];
+  size_t size = normalize (buffer, reply, text);
   const struct smtp_enhanced_status *e = &reply->enhanced;
   for (size_t i = 0; i < sizeof matches / sizeof matches[0]; i++)
     {
@@ -226,7 +190,8 @@ find_match (const char *buffer, const struct smtp_reply *reply)
                && e->detail >= m->first && e->detail <= m->last))
         continue;
       if (m->length == 0
-          || contains (&text, (const char *) &pool + m->words, m->length))
+          || contains (text, size, (const char *) &pool + m->words,
+                       m->length))
         return m;
     }
   return NULL;
