@@ -285,8 +285,9 @@ smtp_reply_parse_flags (const char *buffer, size_t size, unsigned flags,
   const char *first_text = NULL;
   /* Liberal: the codes that start a line's text, and those inside the
      text, looked for only while no line has started with one.  */
-  struct candidates leading = { .first_class = 0 };
-  struct candidates inside = { .first_class = 0 };
+  struct candidates leading, inside;
+  if (!strict)
+    leading = inside = (struct candidates) { .first_class = 0 };
   size_t start = 0;
   for (;;)
     {

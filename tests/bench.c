@@ -157,6 +157,26 @@ scenario_parse (long n)
 }
 
 NOINLINE void
+scenario_parse_strict (long n)
+{
+  static struct smtp_reply reply;
+  for (long i = 0; i < n; i++)
+    sink_number = smtp_reply_parse_flags (gmail_reply, sizeof gmail_reply - 1,
+                                          SMTP_REPLY_STRICT, &reply);
+}
+
+NOINLINE void
+scenario_diagnose (long n)
+{
+  static struct smtp_reply reply;
+  static struct smtp_diagnosis diagnosis;
+  smtp_reply_parse (gmail_reply, sizeof gmail_reply - 1, &reply);
+  for (long i = 0; i < n; i++)
+    smtp_reply_diagnose (gmail_reply, &reply, &diagnosis);
+  sink_number = diagnosis.reason;
+}
+
+NOINLINE void
 scenario_enhanced (long n)
 {
   for (long i = 0; i < n; i++)
@@ -298,6 +318,8 @@ static const struct scenario scenarios[] =
   { "known", scenario_known },
   { "from_name", scenario_from_name },
   { "parse", scenario_parse },
+  { "parse_strict", scenario_parse_strict },
+  { "diagnose", scenario_diagnose },
   { "enhanced", scenario_enhanced },
   { "enhanced_known", scenario_enhanced_known },
 };
