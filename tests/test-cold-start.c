@@ -67,19 +67,28 @@ enum
 };
 
 /* What each thread looks up: basic codes, 552 with the en dash that
-   Latin-1 lacks, 599 which only its class describes, enhanced codes.  */
+   Latin-1 lacks, 599 which only its class describes, enhanced codes, and
+   the explanation and advice of diagnosed replies.  */
 struct lookup
 {
   const char *label;
-  int code;                     /* when status_class is 0 */
+  int code;                     /* when status_class and reply are 0 */
   int status_class, subject, detail;
+  const char *reply;            /* a reply to diagnose, or NULL */
+  bool advice;                  /* its reason's advice, not explanation */
 };
 
 static const struct lookup lookups[] =
 {
-  { "550", 550, 0, 0, 0 }, { "221", 221, 0, 0, 0 }, { "454", 454, 0, 0, 0 },
-  { "552", 552, 0, 0, 0 }, { "599", 599, 0, 0, 0 },
-  { "5.1.1", 0, 5, 1, 1 }, { "4.2.2", 0, 4, 2, 2 }, { "5.7.1", 0, 5, 7, 1 },
+  { "550", 550, 0, 0, 0, NULL, false }, { "221", 221, 0, 0, 0, NULL, false },
+  { "454", 454, 0, 0, 0, NULL, false }, { "552", 552, 0, 0, 0, NULL, false },
+  { "599", 599, 0, 0, 0, NULL, false },
+  { "5.1.1", 0, 5, 1, 1, NULL, false }, { "4.2.2", 0, 4, 2, 2, NULL, false },
+  { "5.7.1", 0, 5, 7, 1, NULL, false },
+  { "a banned IP, explained", 0, 0, 0, 0,
+    "550 5.7.606 Access denied, banned sending IP [203.0.113.9]\r\n", false },
+  { "greylisting, advice", 0, 0, 0, 0,
+    "450 4.2.0 Recipient address rejected: Greylisted\r\n", true },
 };
 enum { KINDS = sizeof lookups / sizeof lookups[0] };
 
@@ -122,10 +131,29 @@ static const struct mix MIXES[] =
 };
 enum { MIX_COUNT = sizeof MIXES / sizeof MIXES[0], MAX_LOCALES = 8 };
 
+/* The explanation or advice of diagnosing L's reply, in LOC, or in
+   the thread's locale where LOC is 0.  */
+static const char *
+look_up_diagnosis (const struct lookup *l, locale_t loc)
+{
+  struct smtp_reply reply;
+  if (smtp_reply_parse (l->reply, strlen (l->reply), &reply) != SMTP_REPLY_OK)
+    return NULL;
+  struct smtp_diagnosis d;
+  smtp_reply_diagnose (l->reply, &reply, &d);
+  if (l->advice)
+    return loc == (locale_t) 0 ? smtp_reason_advice (d.reason)
+           : smtp_reason_advice_l (d.reason, loc);
+  return loc == (locale_t) 0 ? smtp_diagnosis_explanation (&d)
+         : smtp_diagnosis_explanation_l (&d, loc);
+}
+
 static const char *
 look_up (size_t kind, locale_t loc)
 {
   const struct lookup *l = &lookups[kind];
+  if (l->reply != NULL)
+    return look_up_diagnosis (l, loc);
   if (l->status_class == 0)
     return loc == (locale_t) 0 ? smtp_status_description (l->code)
            : smtp_status_description_l (l->code, loc);
