@@ -38,7 +38,7 @@ tests_test_cold_start_LDADD = tests/libtap.a src/libsmtpstatus.la
 # instrumented by a sanitizer (it adds relocations of its own); .ci/run
 # runs the sanitizer build with TESTS='$(SANITIZER_TESTS)'.
 SANITIZER_TESTS = $(C_TESTS) tests/cli.test tests/catalogs.test \
-	tests/fuzz-corpus.test tests/man.test
+	tests/fuzz-corpus.test tests/man.test tests/measure-json.test
 # translator.test builds a copy of the tree of its own, which
 # instrumentation would only slow down.
 TESTS = $(SANITIZER_TESTS) tests/relocations.test tests/translator.test
@@ -225,4 +225,28 @@ bench: tests/bench$(EXEEXT) src/libsmtpstatus.la tests/locales.stamp \
 	VALGRIND='$(VALGRIND)' READELF='$(READELF)' CC='$(CC)' \
 	STRACE='$(STRACE)' $(SHELL) $(srcdir)/tests/bench.sh tests/bench$(EXEEXT) \
 	  src/.libs/libsmtpstatus.so
+	@$(MAKE) $(AM_MAKEFLAGS) measure
 .PHONY: bench
+
+# 'make measure': the library on real SMTP replies, the data set kept
+# beside the clone (../shared/realworld, whose README describes it; it
+# is never copied into the tree).  A program, not a test: it prints its
+# figures and succeeds, and says so when the data is not there.
+# MEASURE_FLAGS=-v lists each disagreement; REALWORLD=DIR reads another
+# copy.  tests/measure-json.test runs it on invented replies.
+REALWORLD ?= $(abs_top_srcdir)/../shared/realworld
+MEASURE_FLAGS =
+check_PROGRAMS += tests/measure-replies
+tests_measure_replies_LDADD = src/libsmtpstatus.la
+tests_measure_replies_LDFLAGS = -no-install
+EXTRA_DIST += tests/measure-json.test tests/measure-sample.jsonl
+
+measure: tests/measure-replies$(EXEEXT)
+	@file='$(REALWORLD)/replies.jsonl'; \
+	if test -f "$$file"; then \
+	  echo "measure: $$file"; \
+	  tests/measure-replies$(EXEEXT) $(MEASURE_FLAGS) "$$file"; \
+	else \
+	  echo "measure: no $$file, so nothing to measure"; \
+	fi
+.PHONY: measure

@@ -1,0 +1,1312 @@
+/* measure-replies.c: 'make measure', the library on real SMTP replies.
+   SPDX-License-Identifier: LGPL-2.1-or-later
+
+   measure-replies [-v] FILE reads FILE, JSON Lines in the form of
+   ../shared/realworld/replies.jsonl (its README describes it; that data
+   stays outside the repository), parses the first reply of each record
+   of kind "reply" with smtp_reply_parse, diagnoses it with
+   smtp_reply_diagnose and compares what it finds with the record's
+   third-party labels ("gt").  It prints one figure per comparison,
+   "name: n/d (p.p%)"; with -v, first a line for each reply that does not
+   parse, each disagreement and each contradiction.
+
+   Measuring is not a test: the program exits 0 whatever the figures
+   are, 1 when FILE cannot be read or is not what it should be (a
+   message names the line), 2 on a usage error.
+
+   It never calls setlocale, so it runs in the C locale and every text of
+   the library it prints is English.
+
+   The JSON reader is the program's own: RFC 8259 to the letter (no
+   trailing commas, no leading zeros, no unescaped control characters, no
+   invalid UTF-8, no lone surrogates), and no object may name a member
+   twice.  Each line is one JSON value; a line may end in CRLF.  */
+
+#include <config.h>
+
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "smtpstatus.h"
+
+static const char *program = "measure-replies";
+
+/* How many bytes of a reply a line of -v shows.  */
+enum { SHOWN_BYTES = 100 };
+/* The deepest nesting of arrays and objects the reader takes.  */
+enum { MAX_DEPTH = 64 };
+
+
+/* Sisimai's reasons and the reason categories of smtpstatus that count
+   as the same, as the table "Sisimai's reasons and smtp-status's reason
+   categories" of the data's README gives them.  */
+struct sisimai_reason
+{
+  const char *sisimai;
+  const char *categories[5];            /* ended by NULL */
+};
+
+static const struct sisimai_reason sisimai_reasons[] =
+{
+  { "userunknown", { "recipient-unknown", NULL } },
+  { "hasmoved", { "recipient-unknown", "recipient-disabled", NULL } },
+  { "suspend", { "recipient-disabled", NULL } },
+  { "mailboxfull", { "mailbox-full", NULL } },
+  { "exceedlimit", { "message-too-big", "mailbox-full", NULL } },
+  { "hostunknown", { "domain-unknown", NULL } },
+  { "notaccept", { "domain-unknown", NULL } },
+  { "blocked", { "sender-blocked", NULL } },
+  { "badreputation", { "sender-blocked", NULL } },
+  { "requireptr", { "sender-blocked", NULL } },
+  { "spamdetected", { "spam", NULL } },
+  { "virusdetected", { "content-rejected", NULL } },
+  { "contenterror", { "content-rejected", NULL } },
+  { "filtered", { "recipient-unknown", "content-rejected", "policy",
+                  "sender-blocked", NULL } },
+  { "authfailure", { "authentication-failed", NULL } },
+  { "policyviolation", { "policy", NULL } },
+  { "securityerror", { "login-failed", "policy", "authentication-failed",
+                       NULL } },
+  { "rejected", { "sender-rejected", NULL } },
+  { "norelaying", { "relay-denied", NULL } },
+  { "mesgtoobig", { "message-too-big", NULL } },
+  { "speeding", { "rate-limited", NULL } },
+  { "toomanyconn", { "rate-limited", NULL } },
+  { "onhold", { "try-later", NULL } },
+  { "expired", { "expired", NULL } },
+  { "networkerror", { "network", "domain-unknown", NULL } },
+  { "systemerror", { "server-error", NULL } },
+  { "mailererror", { "server-error", NULL } },
+  { "systemfull", { "server-error", "mailbox-full", NULL } },
+  { "syntaxerror", { "protocol", NULL } },
+  { "notcompliantrfc", { "protocol", "policy", NULL } },
+  { "failedstarttls", { "network", "protocol", "policy", NULL } },
+};
+
+/* The Sisimai reasons the README leaves out of the comparison.  */
+static const char *const sisimai_not_compared[] =
+{
+  "undefined", "delivered", "feedback", "vacation"
+};
+
+
+/* Contradictions.  A reply contradicts itself when its diagnosis gives
+   a reason that its own enhanced code's subject rules out: the reply has
+   an enhanced code whose subject S is not 0 (X.0.X says nothing about
+   the cause), and S is not among the subjects this table lets the
+   diagnosed reason go with.  That holds whether the diagnosis comes from
+   a vendor's own text or code or not, except that some subjects fit a
+   reason only where a vendor's was recognised (diagnosis.vendor is 1):
+   a vendor may say that an address does not exist, or that it blocks
+   the sender, with a code of subject 4.  The reason "unknown" fits every
+   subject, and "none" (no failure) every subject but only for a 2xx or
+   3xx reply.  The subjects are digits; "*" is every subject, and a
+   subject over 9 fits only "*".
+
+   This is the one place to tune the definition.  */
+struct subject_fit
+{
+  const char *reason;                   /* smtp_reason_name's */
+  const char *subjects;                 /* the subjects it fits */
+  const char *vendor_subjects;          /* and those it fits for a vendor */
+  int success_only;                     /* it fits only a 2xx or 3xx reply */
+};
+
+static const struct subject_fit subject_fits[] =
+{
+  { "recipient-unknown", "12", "4", 0 },
+  { "recipient-disabled", "12", "", 0 },
+  { "mailbox-full", "23", "", 0 },
+  { "domain-unknown", "14", "", 0 },
+  { "sender-blocked", "7", "4", 0 },
+  { "spam", "67", "", 0 },
+  { "content-rejected", "67", "", 0 },
+  { "authentication-failed", "7", "", 0 },
+  { "policy", "1267", "", 0 },
+  { "sender-rejected", "17", "", 0 },
+  { "relay-denied", "147", "", 0 },
+  { "login-failed", "57", "", 0 },
+  { "message-too-big", "236", "", 0 },
+  { "rate-limited", "457", "", 0 },
+  { "try-later", "2347", "", 0 },
+  { "expired", "4", "", 0 },
+  { "network", "4", "", 0 },
+  { "server-error", "34", "", 0 },
+  { "protocol", "156", "", 0 },
+  { "unknown", "*", "", 0 },
+  { "none", "*", "", 1 },
+};
+
+#define COUNT(array) (sizeof (array) / sizeof (array)[0])
+#define PRINTF_LIKE(format, first) \
+  __attribute__ ((__format__ (__printf__, format, first)))
+
+
+static _Noreturn void fatal (const char *format, ...) PRINTF_LIKE (1, 2);
+
+static _Noreturn void
+fatal (const char *format, ...)
+{
+  va_list args;
+  fflush (stdout);
+  fprintf (stderr, "%s: ", program);
+  va_start (args, format);
+  vfprintf (stderr, format, args);
+  va_end (args);
+  fputc ('\n', stderr);
+  exit (1);
+}
+
+static void *
+xrealloc (void *p, size_t size)
+{
+  p = realloc (p, size ? size : 1);
+  if (p == NULL)
+    fatal ("out of memory");
+  return p;
+}
+
+/* A growing array of bytes.  */
+struct bytes
+{
+  unsigned char *data;
+  size_t length, size;
+};
+
+static void
+bytes_add (struct bytes *b, const void *data, size_t length)
+{
+  if (b->size - b->length < length + 1)
+    {
+      size_t size = b->size ? b->size : 32;
+      while (size - b->length < length + 1)
+        {
+          if (size > SIZE_MAX / 2)
+            fatal ("out of memory");
+          size *= 2;
+        }
+      b->data = xrealloc (b->data, size);
+      b->size = size;
+    }
+  memcpy (b->data + b->length, data, length);
+  b->length += length;
+  b->data[b->length] = '\0';            /* always NUL-terminated */
+}
+
+static void
+bytes_add_byte (struct bytes *b, unsigned char c)
+{
+  bytes_add (b, &c, 1);
+}
+
+
+/* The JSON reader.  */
+
+enum json_type
+{
+  JSON_NULL, JSON_FALSE, JSON_TRUE, JSON_NUMBER, JSON_STRING, JSON_ARRAY,
+  JSON_OBJECT
+};
+
+struct json
+{
+  enum json_type type;
+  /* JSON_STRING: its bytes decoded (UTF-8, may hold NULs); JSON_NUMBER:
+     its text.  NUL-terminated either way.  */
+  char *text;
+  size_t length;
+  /* JSON_ARRAY: its elements; JSON_OBJECT: its members' values, with
+     their names in NAMES (each a JSON_STRING).  */
+  struct json *elements;
+  struct json *names;
+  size_t count;
+};
+
+struct json_reader
+{
+  const unsigned char *start, *p, *end;
+  int depth;
+  int failed;
+  size_t error_column;                  /* 1-based, in bytes */
+  char error[200];
+};
+
+static int json_fail (struct json_reader *r, const unsigned char *at,
+                      const char *format, ...) PRINTF_LIKE (3, 4);
+
+static int
+json_fail (struct json_reader *r, const unsigned char *at,
+           const char *format, ...)
+{
+  va_list args;
+  if (r->failed)
+    return -1;
+  r->failed = 1;
+  r->error_column = (size_t) (at - r->start) + 1;
+  va_start (args, format);
+  vsnprintf (r->error, sizeof r->error, format, args);
+  va_end (args);
+  return -1;
+}
+
+static void
+json_free (struct json *v)
+{
+  free (v->text);
+  for (size_t i = 0; i < v->count; i++)
+    {
+      json_free (&v->elements[i]);
+      if (v->type == JSON_OBJECT)
+        json_free (&v->names[i]);
+    }
+  free (v->elements);
+  free (v->names);
+  memset (v, 0, sizeof *v);
+}
+
+static void
+json_skip_space (struct json_reader *r)
+{
+  while (r->p < r->end
+         && (*r->p == ' ' || *r->p == '\t' || *r->p == '\n' || *r->p == '\r'))
+    r->p++;
+}
+
+/* A character as a message shows it.  */
+static const char *
+json_show_char (unsigned char c, char buffer[8])
+{
+  if (c > 0x20 && c < 0x7f && c != '\'')
+    snprintf (buffer, 8, "'%c'", c);
+  else
+    snprintf (buffer, 8, "0x%02x", c);
+  return buffer;
+}
+
+static int
+hex_value (unsigned char c)
+{
+  if (c >= '0' && c <= '9')
+    return c - '0';
+  if (c >= 'a' && c <= 'f')
+    return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F')
+    return c - 'A' + 10;
+  return -1;
+}
+
+/* The 4 hex digits after "\u" at R->p; returns the code unit, or -1.  */
+static long
+json_read_hex4 (struct json_reader *r, const unsigned char *escape)
+{
+  long value = 0;
+  for (int i = 0; i < 4; i++)
+    {
+      int digit = r->p < r->end ? hex_value (*r->p) : -1;
+      if (digit < 0)
+        return json_fail (r, escape, "\\u needs 4 hex digits");
+      value = value * 16 + digit;
+      r->p++;
+    }
+  return value;
+}
+
+static void
+utf8_encode (struct bytes *out, unsigned long cp)
+{
+  unsigned char b[4];
+  size_t n;
+  if (cp < 0x80)
+    {
+      b[0] = (unsigned char) cp;
+      n = 1;
+    }
+  else if (cp < 0x800)
+    {
+      b[0] = (unsigned char) (0xc0 | cp >> 6);
+      n = 2;
+    }
+  else if (cp < 0x10000)
+    {
+      b[0] = (unsigned char) (0xe0 | cp >> 12);
+      n = 3;
+    }
+  else
+    {
+      b[0] = (unsigned char) (0xf0 | cp >> 18);
+      n = 4;
+    }
+  /* The continuation bytes, 6 bits each, the last the lowest.  */
+  for (size_t i = n - 1; i > 0; i--, cp >>= 6)
+    b[i] = (unsigned char) (0x80 | (cp & 0x3f));
+  bytes_add (out, b, n);
+}
+
+/* The length of the well-formed UTF-8 sequence at P (Unicode's table
+   3-7: no overlong forms, no surrogates, nothing above U+10FFFF), or 0.  */
+static size_t
+utf8_sequence (const unsigned char *p, const unsigned char *end)
+{
+  unsigned char c = p[0], low = 0x80, high = 0xbf;
+  size_t n;
+  if (c >= 0xc2 && c <= 0xdf)
+    n = 2;
+  else if (c >= 0xe0 && c <= 0xef)
+    {
+      n = 3;
+      if (c == 0xe0)
+        low = 0xa0;
+      else if (c == 0xed)
+        high = 0x9f;
+    }
+  else if (c >= 0xf0 && c <= 0xf4)
+    {
+      n = 4;
+      if (c == 0xf0)
+        low = 0x90;
+      else if (c == 0xf4)
+        high = 0x8f;
+    }
+  else
+    return 0;
+  if ((size_t) (end - p) < n || p[1] < low || p[1] > high)
+    return 0;
+  for (size_t i = 2; i < n; i++)
+    if (p[i] < 0x80 || p[i] > 0xbf)
+      return 0;
+  return n;
+}
+
+/* A string, R->p at its opening quote, into *V.  */
+static int
+json_read_string (struct json_reader *r, struct json *v)
+{
+  const unsigned char *open = r->p++;
+  struct bytes out = { NULL, 0, 0 };
+  bytes_add (&out, "", 0);
+  for (;;)
+    {
+      if (r->p >= r->end)
+        {
+          free (out.data);
+          return json_fail (r, open, "a string without its closing quote");
+        }
+      unsigned char c = *r->p;
+      if (c == '"')
+        {
+          r->p++;
+          break;
+        }
+      if (c < 0x20)
+        {
+          free (out.data);
+          return json_fail (r, r->p, "a control character (0x%02x) in a "
+                            "string, where it must be escaped", c);
+        }
+      if (c >= 0x80)
+        {
+          size_t n = utf8_sequence (r->p, r->end);
+          if (n == 0)
+            {
+              free (out.data);
+              return json_fail (r, r->p, "invalid UTF-8 in a string");
+            }
+          bytes_add (&out, r->p, n);
+          r->p += n;
+          continue;
+        }
+      if (c != '\\')
+        {
+          bytes_add_byte (&out, c);
+          r->p++;
+          continue;
+        }
+      const unsigned char *escape = r->p++;
+      if (r->p >= r->end)
+        {
+          free (out.data);
+          return json_fail (r, open, "a string without its closing quote");
+        }
+      switch (*r->p++)
+        {
+        case '"': bytes_add_byte (&out, '"'); break;
+        case '\\': bytes_add_byte (&out, '\\'); break;
+        case '/': bytes_add_byte (&out, '/'); break;
+        case 'b': bytes_add_byte (&out, '\b'); break;
+        case 'f': bytes_add_byte (&out, '\f'); break;
+        case 'n': bytes_add_byte (&out, '\n'); break;
+        case 'r': bytes_add_byte (&out, '\r'); break;
+        case 't': bytes_add_byte (&out, '\t'); break;
+        case 'u':
+          {
+            long unit = json_read_hex4 (r, escape);
+            unsigned long cp;
+            if (unit < 0)
+              {
+                free (out.data);
+                return -1;
+              }
+            if (unit >= 0xdc00 && unit <= 0xdfff)
+              {
+                free (out.data);
+                return json_fail (r, escape, "a low surrogate (\\u%04lX) "
+                                  "without a high surrogate before it",
+                                  unit);
+              }
+            cp = (unsigned long) unit;
+            if (unit >= 0xd800 && unit <= 0xdbff)
+              {
+                long low = -1;
+                if (r->end - r->p >= 2 && r->p[0] == '\\' && r->p[1] == 'u')
+                  {
+                    const unsigned char *second = r->p;
+                    r->p += 2;
+                    low = json_read_hex4 (r, second);
+                    if (low < 0)
+                      {
+                        free (out.data);
+                        return -1;
+                      }
+                  }
+                if (low < 0xdc00 || low > 0xdfff)
+                  {
+                    free (out.data);
+                    return json_fail (r, escape, "a high surrogate "
+                                      "(\\u%04lX) without a low surrogate "
+                                      "after it", unit);
+                  }
+                cp = 0x10000 + ((cp - 0xd800) << 10) + (unsigned long) (low - 0xdc00);
+              }
+            utf8_encode (&out, cp);
+            break;
+          }
+        default:
+          {
+            char shown[8];
+            free (out.data);
+            return json_fail (r, escape, "an unknown escape \\ then %s",
+                              json_show_char (r->p[-1], shown));
+          }
+        }
+    }
+  v->type = JSON_STRING;
+  v->text = (char *) out.data;
+  v->length = out.length;
+  return 0;
+}
+
+static int
+is_digit (unsigned char c)
+{
+  return c >= '0' && c <= '9';
+}
+
+static int
+json_read_number (struct json_reader *r, struct json *v)
+{
+  const unsigned char *start = r->p;
+  if (*r->p == '-')
+    r->p++;
+  if (r->p >= r->end || !is_digit (*r->p))
+    return json_fail (r, start, "a number without digits");
+  if (*r->p == '0')
+    {
+      r->p++;
+      if (r->p < r->end && is_digit (*r->p))
+        return json_fail (r, start, "a number with a leading zero");
+    }
+  else
+    while (r->p < r->end && is_digit (*r->p))
+      r->p++;
+  if (r->p < r->end && *r->p == '.')
+    {
+      r->p++;
+      if (r->p >= r->end || !is_digit (*r->p))
+        return json_fail (r, start, "a number without digits after its "
+                          "decimal point");
+      while (r->p < r->end && is_digit (*r->p))
+        r->p++;
+    }
+  if (r->p < r->end && (*r->p == 'e' || *r->p == 'E'))
+    {
+      r->p++;
+      if (r->p < r->end && (*r->p == '+' || *r->p == '-'))
+        r->p++;
+      if (r->p >= r->end || !is_digit (*r->p))
+        return json_fail (r, start, "a number without digits in its "
+                          "exponent");
+      while (r->p < r->end && is_digit (*r->p))
+        r->p++;
+    }
+  struct bytes text = { NULL, 0, 0 };
+  bytes_add (&text, start, (size_t) (r->p - start));
+  v->type = JSON_NUMBER;
+  v->text = (char *) text.data;
+  v->length = text.length;
+  return 0;
+}
+
+static int json_read_value (struct json_reader *r, struct json *v);
+
+/* Adds an empty element to V (and an empty name, for an object).  */
+static struct json *
+json_add_element (struct json *v, size_t *allocated)
+{
+  if (v->count == *allocated)
+    {
+      *allocated = *allocated ? 2 * *allocated : 8;
+      v->elements = xrealloc (v->elements, *allocated * sizeof *v->elements);
+      if (v->type == JSON_OBJECT)
+        v->names = xrealloc (v->names, *allocated * sizeof *v->names);
+    }
+  memset (&v->elements[v->count], 0, sizeof *v->elements);
+  if (v->type == JSON_OBJECT)
+    memset (&v->names[v->count], 0, sizeof *v->names);
+  return &v->elements[v->count++];
+}
+
+/* An array or an object, R->p at its opening bracket.  */
+static int
+json_read_container (struct json_reader *r, struct json *v)
+{
+  int object = *r->p == '{';
+  unsigned char close = object ? '}' : ']';
+  size_t allocated = 0;
+  char shown[8];
+
+  if (++r->depth > MAX_DEPTH)
+    return json_fail (r, r->p, "arrays and objects nested more than %d "
+                      "deep", MAX_DEPTH);
+  v->type = object ? JSON_OBJECT : JSON_ARRAY;
+  r->p++;
+  json_skip_space (r);
+  if (r->p < r->end && *r->p == close)
+    {
+      r->p++;
+      r->depth--;
+      return 0;
+    }
+  for (;;)
+    {
+      struct json *element;
+      json_skip_space (r);
+      if (object)
+        {
+          if (r->p >= r->end)
+            return json_fail (r, r->p, "the line ends inside an object");
+          if (*r->p != '"')
+            return json_fail (r, r->p, "expected a member name (a string), "
+                              "found %s", json_show_char (*r->p, shown));
+          const unsigned char *name_at = r->p;
+          element = json_add_element (v, &allocated);
+          struct json *name = &v->names[v->count - 1];
+          if (json_read_string (r, name) < 0)
+            return -1;
+          for (size_t i = 0; i + 1 < v->count; i++)
+            if (v->names[i].length == name->length
+                && memcmp (v->names[i].text, name->text, name->length) == 0)
+              return json_fail (r, name_at, "the member \"%s\" twice in "
+                                "one object", name->text);
+          json_skip_space (r);
+          if (r->p >= r->end || *r->p != ':')
+            return json_fail (r, r->p, "expected ':' after a member name");
+          r->p++;
+        }
+      else
+        element = json_add_element (v, &allocated);
+      if (json_read_value (r, element) < 0)
+        return -1;
+      json_skip_space (r);
+      if (r->p >= r->end)
+        return json_fail (r, r->p, object ? "the line ends inside an object"
+                          : "the line ends inside an array");
+      if (*r->p == close)
+        {
+          r->p++;
+          r->depth--;
+          return 0;
+        }
+      if (*r->p != ',')
+        return json_fail (r, r->p, "expected ',' or '%c', found %s", close,
+                          json_show_char (*r->p, shown));
+      r->p++;
+      json_skip_space (r);
+      if (r->p < r->end && *r->p == close)
+        return json_fail (r, r->p, "a comma before '%c'", close);
+    }
+}
+
+static int
+json_read_literal (struct json_reader *r, struct json *v, const char *word,
+                   enum json_type type)
+{
+  size_t n = strlen (word);
+  if ((size_t) (r->end - r->p) < n || memcmp (r->p, word, n) != 0)
+    return json_fail (r, r->p, "expected a JSON value");
+  r->p += n;
+  v->type = type;
+  return 0;
+}
+
+static int
+json_read_value (struct json_reader *r, struct json *v)
+{
+  char shown[8];
+  json_skip_space (r);
+  if (r->p >= r->end)
+    return json_fail (r, r->p, "expected a JSON value, found the end of "
+                      "the line");
+  switch (*r->p)
+    {
+    case '{':
+    case '[':
+      return json_read_container (r, v);
+    case '"':
+      return json_read_string (r, v);
+    case 't':
+      return json_read_literal (r, v, "true", JSON_TRUE);
+    case 'f':
+      return json_read_literal (r, v, "false", JSON_FALSE);
+    case 'n':
+      return json_read_literal (r, v, "null", JSON_NULL);
+    default:
+      if (*r->p == '-' || is_digit (*r->p))
+        return json_read_number (r, v);
+      return json_fail (r, r->p, "expected a JSON value, found %s",
+                        json_show_char (*r->p, shown));
+    }
+}
+
+/* Reads the LENGTH bytes at TEXT as one JSON value into *V.  Returns 0,
+   or -1 with the error in *R (and *V freed).  */
+static int
+json_parse (const char *text, size_t length, struct json_reader *r,
+            struct json *v)
+{
+  memset (r, 0, sizeof *r);
+  memset (v, 0, sizeof *v);
+  r->start = r->p = (const unsigned char *) text;
+  r->end = r->start + length;
+  if (json_read_value (r, v) == 0)
+    {
+      json_skip_space (r);
+      if (r->p < r->end)
+        json_fail (r, r->p, "more after the JSON value");
+    }
+  if (r->failed)
+    {
+      json_free (v);
+      return -1;
+    }
+  return 0;
+}
+
+/* The member NAME of object V, or NULL.  */
+static const struct json *
+json_member (const struct json *v, const char *name)
+{
+  size_t n = strlen (name);
+  for (size_t i = 0; i < v->count; i++)
+    if (v->names[i].length == n && memcmp (v->names[i].text, name, n) == 0)
+      return &v->elements[i];
+  return NULL;
+}
+
+static int
+json_is (const struct json *v, const char *string)
+{
+  return v->type == JSON_STRING && v->length == strlen (string)
+         && memcmp (v->text, string, v->length) == 0;
+}
+
+
+/* Base64 (RFC 4648, the standard alphabet), strictly: padded to a
+   multiple of 4, no other characters, and the bits the padding leaves
+   over 0.  Returns 0 and the bytes in *OUT, or -1.  */
+static int
+base64_decode (const char *text, size_t length, struct bytes *out)
+{
+  static const char alphabet[] =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  bytes_add (out, "", 0);
+  if (length % 4 != 0)
+    return -1;
+  for (size_t i = 0; i < length; i += 4)
+    {
+      unsigned long group = 0;
+      int pad = 0;
+      for (int j = 0; j < 4; j++)
+        {
+          char c = text[i + j];
+          const char *at = c ? strchr (alphabet, c) : NULL;
+          if (c == '=' && i + 4 == length && j >= 2
+              && (pad || j == 3 || text[i + 3] == '='))
+            pad++, at = alphabet;
+          else if (at == NULL || pad)
+            return -1;
+          group = group << 6 | (unsigned long) (at - alphabet);
+        }
+      unsigned char b[3] = { group >> 16, group >> 8 & 0xff, group & 0xff };
+      if ((pad == 1 && b[2] != 0) || (pad == 2 && (b[1] != 0 || b[2] != 0)))
+        return -1;
+      bytes_add (out, b, (size_t) (3 - pad));
+    }
+  return 0;
+}
+
+
+/* One record of the file, as far as the measure needs it; the strings
+   point into the record's JSON value.  */
+struct record
+{
+  const struct json *id;
+  int is_reply;
+  struct bytes wire;
+  struct bytes tags;                    /* "tag,tag", for -v */
+  int has_code, code;
+  const char *enhanced;                 /* NULL for null */
+  int enhanced_in_text;                 /* -1 for null */
+  const char *sisimai_reason;           /* NULL for null */
+};
+
+struct input
+{
+  const char *path;
+  unsigned long line;
+};
+
+static _Noreturn void record_fail (const struct input *in,
+                                   const char *format, ...)
+  PRINTF_LIKE (2, 3);
+
+static _Noreturn void
+record_fail (const struct input *in, const char *format, ...)
+{
+  va_list args;
+  fflush (stdout);
+  fprintf (stderr, "%s: %s:%lu: ", program, in->path, in->line);
+  va_start (args, format);
+  vfprintf (stderr, format, args);
+  va_end (args);
+  fputc ('\n', stderr);
+  exit (1);
+}
+
+/* The member NAME of object V, which must be there.  */
+static const struct json *
+required (const struct input *in, const struct json *v, const char *where,
+          const char *name)
+{
+  const struct json *m = json_member (v, name);
+  if (m == NULL)
+    record_fail (in, "%s has no member \"%s\"", where, name);
+  return m;
+}
+
+/* A string without NULs (NULL for null, where NULLABLE).  */
+static const char *
+text_member (const struct input *in, const struct json *v, const char *where,
+             const char *name, int nullable)
+{
+  const struct json *m = required (in, v, where, name);
+  if (nullable && m->type == JSON_NULL)
+    return NULL;
+  if (m->type != JSON_STRING)
+    record_fail (in, "%s: \"%s\" must be a string%s", where, name,
+                 nullable ? " or null" : "");
+  if (strlen (m->text) != m->length)
+    record_fail (in, "%s: \"%s\" holds a NUL (\\u0000)", where, name);
+  return m->text;
+}
+
+static void
+read_record (const struct input *in, const struct json *v, struct record *rec)
+{
+  const struct json *kind, *gt, *m;
+
+  memset (rec, 0, sizeof *rec);
+  if (v->type != JSON_OBJECT)
+    record_fail (in, "the line is no JSON object");
+  rec->id = required (in, v, "the record", "id");
+  if (rec->id->type != JSON_STRING)
+    record_fail (in, "the record: \"id\" must be a string");
+  kind = required (in, v, "the record", "kind");
+  if (json_is (kind, "not-a-reply"))
+    return;
+  if (!json_is (kind, "reply"))
+    record_fail (in, "the record: \"kind\" must be \"reply\" or "
+                 "\"not-a-reply\"");
+  rec->is_reply = 1;
+
+  m = required (in, v, "the record", "wire_b64");
+  if (m->type != JSON_STRING)
+    record_fail (in, "the record: \"wire_b64\" must be a string");
+  if (base64_decode (m->text, m->length, &rec->wire) < 0)
+    record_fail (in, "the record: \"wire_b64\" is not base64 (RFC 4648, "
+                 "padded)");
+
+  m = required (in, v, "the record", "tags");
+  if (m->type != JSON_ARRAY)
+    record_fail (in, "the record: \"tags\" must be an array");
+  bytes_add (&rec->tags, "", 0);
+  for (size_t i = 0; i < m->count; i++)
+    {
+      if (m->elements[i].type != JSON_STRING)
+        record_fail (in, "the record: \"tags\" must hold only strings");
+      if (i > 0)
+        bytes_add_byte (&rec->tags, ',');
+      bytes_add (&rec->tags, m->elements[i].text, m->elements[i].length);
+    }
+
+  gt = required (in, v, "the record", "gt");
+  if (gt->type != JSON_OBJECT)
+    record_fail (in, "the record: \"gt\" must be an object");
+  m = required (in, gt, "\"gt\"", "code");
+  if (m->type == JSON_NUMBER)
+    {
+      char *end;
+      long code;
+      errno = 0;
+      code = strtol (m->text, &end, 10);
+      if (*end != '\0' || errno != 0 || code < 0 || code > INT_MAX)
+        record_fail (in, "\"gt\": \"code\" must be an integer from 0 to %d "
+                     "or null", INT_MAX);
+      rec->has_code = 1;
+      rec->code = (int) code;
+    }
+  else if (m->type != JSON_NULL)
+    record_fail (in, "\"gt\": \"code\" must be a number or null");
+  rec->enhanced = text_member (in, gt, "\"gt\"", "enhanced", 1);
+  m = required (in, gt, "\"gt\"", "enhanced_in_text");
+  if (m->type == JSON_NULL)
+    rec->enhanced_in_text = -1;
+  else if (m->type == JSON_TRUE || m->type == JSON_FALSE)
+    rec->enhanced_in_text = m->type == JSON_TRUE;
+  else
+    record_fail (in, "\"gt\": \"enhanced_in_text\" must be true, false or "
+                 "null");
+  rec->sisimai_reason = text_member (in, gt, "\"gt\"", "sisimai_reason", 1);
+}
+
+
+/* Output.  */
+
+/* Up to LIMIT of the LENGTH bytes at DATA, as C escapes them, in double
+   quotes where QUOTE ("..." after them where there was more).  */
+static void
+show_bytes (const void *data, size_t length, size_t limit, int quote)
+{
+  const unsigned char *p = data;
+  size_t n = length < limit ? length : limit;
+  if (quote)
+    putchar ('"');
+  for (size_t i = 0; i < n; i++)
+    switch (p[i])
+      {
+      case '\r': fputs ("\\r", stdout); break;
+      case '\n': fputs ("\\n", stdout); break;
+      case '\t': fputs ("\\t", stdout); break;
+      case '\\': fputs ("\\\\", stdout); break;
+      case '"': fputs ("\\\"", stdout); break;
+      default:
+        if (p[i] >= 0x20 && p[i] < 0x7f)
+          putchar (p[i]);
+        else
+          printf ("\\x%02x", p[i]);
+      }
+  if (quote)
+    putchar ('"');
+  if (n < length)
+    fputs ("...", stdout);
+}
+
+/* The start of a line of -v: what it is about, the record's id, its
+   tags.  */
+static void
+show_start (const char *what, const struct record *rec)
+{
+  printf ("%s ", what);
+  show_bytes (rec->id->text, rec->id->length, SIZE_MAX, 0);
+  if (rec->tags.length > 0)
+    printf (" [%s]", (const char *) rec->tags.data);
+  fputs (": ", stdout);
+}
+
+static void
+show_wire (const struct record *rec)
+{
+  show_bytes (rec->wire.data, rec->wire.length, SHOWN_BYTES, 1);
+  putchar ('\n');
+}
+
+struct figure
+{
+  unsigned long n, d;
+};
+
+/* "name: n/d (p.p%)", the percentage rounded half up in whole numbers
+   so that it is the same on every machine.  */
+static void
+show_figure (const char *name, struct figure f)
+{
+  printf ("%s: %lu/%lu", name, f.n, f.d);
+  if (f.d == 0)
+    fputs (" (-)\n", stdout);
+  else
+    {
+      unsigned long long tenths =
+        ((unsigned long long) f.n * 1000 + f.d / 2) / f.d;
+      printf (" (%llu.%llu%%)\n", tenths / 10, tenths % 10);
+    }
+}
+
+
+/* The measure.  */
+
+static const struct sisimai_reason *
+find_sisimai_reason (const char *name)
+{
+  for (size_t i = 0; i < COUNT (sisimai_reasons); i++)
+    if (strcmp (sisimai_reasons[i].sisimai, name) == 0)
+      return &sisimai_reasons[i];
+  return NULL;
+}
+
+static int
+sisimai_compared (const char *name)
+{
+  for (size_t i = 0; i < COUNT (sisimai_not_compared); i++)
+    if (strcmp (sisimai_not_compared[i], name) == 0)
+      return 0;
+  return 1;
+}
+
+static const struct subject_fit *
+find_subject_fit (const char *reason)
+{
+  for (size_t i = 0; i < COUNT (subject_fits); i++)
+    if (strcmp (subject_fits[i].reason, reason) == 0)
+      return &subject_fits[i];
+  return NULL;
+}
+
+/* 1 if NAME is a reason name smtp_reason_name gives.  */
+static int
+is_reason_name (const char *name)
+{
+  for (int r = SMTP_REASON_UNKNOWN; r <= SMTP_REASON_PROTOCOL; r++)
+    if (strcmp (smtp_reason_name ((enum smtp_reason) r), name) == 0)
+      return 1;
+  return 0;
+}
+
+/* The tables name only reasons the library has, and the contradiction
+   table has every one.  */
+static void
+check_tables (void)
+{
+  for (size_t i = 0; i < COUNT (sisimai_reasons); i++)
+    for (const char *const *c = sisimai_reasons[i].categories; *c; c++)
+      if (!is_reason_name (*c))
+        fatal ("sisimai_reasons names \"%s\", which is no reason of the "
+               "library", *c);
+  for (size_t i = 0; i < COUNT (subject_fits); i++)
+    if (!is_reason_name (subject_fits[i].reason))
+      fatal ("subject_fits names \"%s\", which is no reason of the library",
+             subject_fits[i].reason);
+  for (int r = SMTP_REASON_UNKNOWN; r <= SMTP_REASON_PROTOCOL; r++)
+    if (find_subject_fit (smtp_reason_name ((enum smtp_reason) r)) == NULL)
+      fatal ("subject_fits has no entry for the reason \"%s\"",
+             smtp_reason_name ((enum smtp_reason) r));
+}
+
+/* 1 if the diagnosis D of REPLY contradicts the reply's enhanced code, as
+   subject_fits says (above).  */
+static int
+contradicts (const struct smtp_reply *reply, const struct smtp_diagnosis *d)
+{
+  const char *name = smtp_reason_name (d->reason);
+  const struct subject_fit *fit = find_subject_fit (name);
+  int subject = reply->enhanced.subject;
+  char digit;
+
+  if (fit == NULL)
+    fatal ("subject_fits has no entry for the reason \"%s\"", name);
+  if (fit->success_only && reply->code / 100 != 2 && reply->code / 100 != 3)
+    return 1;
+  if (strcmp (fit->subjects, "*") == 0)
+    return 0;
+  if (subject > 9)
+    return 1;
+  digit = (char) ('0' + subject);
+  if (strchr (fit->subjects, digit) != NULL)
+    return 0;
+  if (d->vendor && strchr (fit->vendor_subjects, digit) != NULL)
+    return 0;
+  return 1;
+}
+
+/* A short name of RESULT for -v, the same whatever the library's
+   sentences for them say.  */
+static const char *
+result_name (enum smtp_reply_result result)
+{
+  switch (result)
+    {
+    case SMTP_REPLY_OK: return "ok";
+    case SMTP_REPLY_INCOMPLETE: return "incomplete";
+    case SMTP_REPLY_BAD_CODE: return "bad-code";
+    case SMTP_REPLY_CODE_MISMATCH: return "code-mismatch";
+    case SMTP_REPLY_LINE_TOO_LONG: return "line-too-long";
+    case SMTP_REPLY_TOO_MANY_LINES: return "too-many-lines";
+    }
+  return "unknown-result";
+}
+
+struct tally
+{
+  unsigned long records, not_replies;
+  struct figure parsed, code, enhanced, reason, contradictions;
+};
+
+static void
+measure_record (const struct record *rec, int verbose, struct tally *t)
+{
+  struct smtp_reply reply;
+  struct smtp_diagnosis diagnosis;
+  enum smtp_reply_result result;
+  int parsed;
+  char ours[32];
+
+  memset (&diagnosis, 0, sizeof diagnosis);
+  t->parsed.d++;
+  result = smtp_reply_parse ((const char *) rec->wire.data, rec->wire.length,
+                             &reply);
+  parsed = result == SMTP_REPLY_OK;
+  if (parsed)
+    {
+      t->parsed.n++;
+      smtp_reply_diagnose ((const char *) rec->wire.data, &reply,
+                           &diagnosis);
+    }
+  else if (verbose)
+    {
+      show_start ("unparsed", rec);
+      printf ("%s: ", result_name (result));
+      show_wire (rec);
+    }
+
+  if (rec->has_code)
+    {
+      t->code.d++;
+      if (parsed && reply.code == rec->code)
+        t->code.n++;
+      else if (verbose)
+        {
+          show_start ("code", rec);
+          if (parsed)
+            snprintf (ours, sizeof ours, "%d", reply.code);
+          printf ("expected %d, ours %s: ", rec->code,
+                  parsed ? ours : "unparsed");
+          show_wire (rec);
+        }
+    }
+
+  if (rec->enhanced != NULL && rec->enhanced_in_text == 1)
+    {
+      t->enhanced.d++;
+      if (parsed && reply.has_enhanced)
+        snprintf (ours, sizeof ours, "%d.%d.%d",
+                  reply.enhanced.status_class, reply.enhanced.subject,
+                  reply.enhanced.detail);
+      else
+        strcpy (ours, parsed ? "none" : "unparsed");
+      if (parsed && reply.has_enhanced && strcmp (ours, rec->enhanced) == 0)
+        t->enhanced.n++;
+      else if (verbose)
+        {
+          show_start ("enhanced", rec);
+          printf ("expected %s, ours %s: ", rec->enhanced, ours);
+          show_wire (rec);
+        }
+    }
+
+  if (rec->sisimai_reason != NULL && sisimai_compared (rec->sisimai_reason))
+    {
+      const struct sisimai_reason *s = find_sisimai_reason (rec->sisimai_reason);
+      const char *name = parsed ? smtp_reason_name (diagnosis.reason)
+                                : "unparsed";
+      int agree = 0;
+      t->reason.d++;
+      for (const char *const *c = s->categories; parsed && *c; c++)
+        if (strcmp (*c, name) == 0)
+          agree = 1;
+      if (agree)
+        t->reason.n++;
+      else if (verbose)
+        {
+          show_start ("reason", rec);
+          printf ("expected %s (", s->sisimai);
+          for (const char *const *c = s->categories; *c; c++)
+            printf ("%s%s", c == s->categories ? "" : " or ", *c);
+          printf ("), ours %s: ", name);
+          show_wire (rec);
+        }
+    }
+
+  if (parsed && reply.has_enhanced && reply.enhanced.subject != 0)
+    {
+      t->contradictions.d++;
+      if (contradicts (&reply, &diagnosis))
+        {
+          t->contradictions.n++;
+          if (verbose)
+            {
+              show_start ("contradiction", rec);
+              printf ("%d.%d.%d%s with reason %s: ",
+                      reply.enhanced.status_class, reply.enhanced.subject,
+                      reply.enhanced.detail,
+                      diagnosis.vendor ? " (vendor)" : "",
+                      smtp_reason_name (diagnosis.reason));
+              show_bytes (rec->wire.data, rec->wire.length, SHOWN_BYTES, 1);
+              printf (": %s\n", smtp_diagnosis_explanation (&diagnosis));
+            }
+        }
+    }
+}
+
+static void
+usage (FILE *out)
+{
+  fprintf (out,
+           "Usage: %s [-v] FILE\n"
+           "Measures smtpstatus on the SMTP replies of FILE, JSON Lines as "
+           "in\n../shared/realworld/replies.jsonl.  -v lists every reply "
+           "that does not\nparse, every disagreement and every "
+           "contradiction before the figures.\n", program);
+}
+
+int
+main (int argc, char **argv)
+{
+  int verbose = 0;
+  int i = 1;
+  struct input in = { NULL, 0 };
+  struct tally t;
+  FILE *f;
+  char *line = NULL;
+  size_t line_size = 0;
+  ssize_t length;
+
+  for (; i < argc && argv[i][0] == '-' && argv[i][1] != '\0'; i++)
+    {
+      if (strcmp (argv[i], "--") == 0)
+        {
+          i++;
+          break;
+        }
+      if (strcmp (argv[i], "-v") == 0)
+        verbose = 1;
+      else if (strcmp (argv[i], "--help") == 0)
+        {
+          usage (stdout);
+          return 0;
+        }
+      else
+        {
+          fprintf (stderr, "%s: unknown option: %s\n", program, argv[i]);
+          usage (stderr);
+          return 2;
+        }
+    }
+  if (argc - i != 1)
+    {
+      fprintf (stderr, "%s: %s\n", program,
+               argc - i == 0 ? "missing FILE operand" : "one FILE only");
+      usage (stderr);
+      return 2;
+    }
+  in.path = argv[i];
+
+  check_tables ();
+  f = fopen (in.path, "rb");
+  if (f == NULL)
+    fatal ("%s: %s", in.path, strerror (errno));
+
+  memset (&t, 0, sizeof t);
+  puts ("# smtpstatus on real SMTP replies: the first reply of each record "
+        "of kind \"reply\"\n"
+        "# reply code agreement: over the replies with a code in gt.code\n"
+        "# enhanced code agreement: over those with gt.enhanced where "
+        "gt.enhanced_in_text\n"
+        "# reason agreement: over those with a gt.sisimai_reason but "
+        "undefined,\n"
+        "#   delivered, feedback or vacation, as the data's README maps "
+        "them\n"
+        "# contradictions: over the parsed replies with an enhanced code "
+        "of subject S\n"
+        "#   other than 0, those whose diagnosed reason does not fit S: "
+        "each reason\n"
+        "#   fits the subjects tests/measure-replies.c gives it (some only "
+        "for a\n"
+        "#   vendor's text), \"unknown\" every one, \"none\" only a 2xx or "
+        "3xx reply");
+
+  while (errno = 0, (length = getline (&line, &line_size, f)) >= 0)
+    {
+      struct json_reader reader;
+      struct json value;
+      struct record rec;
+      size_t n = (size_t) length;
+
+      in.line++;
+      if (n > 0 && line[n - 1] == '\n')
+        n--;
+      if (json_parse (line, n, &reader, &value) < 0)
+        {
+          fflush (stdout);
+          fprintf (stderr, "%s: %s:%lu:%zu: %s\n", program, in.path, in.line,
+                   reader.error_column, reader.error);
+          exit (1);
+        }
+      read_record (&in, &value, &rec);
+      t.records++;
+      if (!rec.is_reply)
+        t.not_replies++;
+      else
+        {
+          if (rec.sisimai_reason != NULL
+              && sisimai_compared (rec.sisimai_reason)
+              && find_sisimai_reason (rec.sisimai_reason) == NULL)
+            record_fail (&in, "\"gt\": \"sisimai_reason\" is \"%s\", which "
+                         "the README's table does not have",
+                         rec.sisimai_reason);
+          measure_record (&rec, verbose, &t);
+        }
+      free (rec.wire.data);
+      free (rec.tags.data);
+      json_free (&value);
+    }
+  /* getline fails at the end of the file or on an error: ENOMEM sets
+     no error indicator of the stream.  */
+  if (ferror (f) || errno == ENOMEM || errno == EOVERFLOW)
+    fatal ("%s: %s", in.path, strerror (errno ? errno : EIO));
+  free (line);
+  fclose (f);
+
+  printf ("records: %lu (%lu of kind not-a-reply, left out)\n", t.records,
+          t.not_replies);
+  show_figure ("parsed", t.parsed);
+  show_figure ("reply code agreement", t.code);
+  show_figure ("enhanced code agreement", t.enhanced);
+  show_figure ("reason agreement", t.reason);
+  show_figure ("contradictions", t.contradictions);
+  if (fflush (stdout) != 0 || ferror (stdout))
+    fatal ("standard output: %s", strerror (errno));
+  return 0;
+}
