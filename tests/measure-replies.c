@@ -99,11 +99,14 @@ static const char *const sisimai_not_compared[] =
    a reason that its own enhanced code's subject rules out: the reply has
    an enhanced code whose subject S is not 0 (X.0.X says nothing about
    the cause), and S is not among the subjects this table lets the
-   diagnosed reason go with.  That holds whether the diagnosis comes from
-   a vendor's own text or code or not, except that some subjects fit a
-   reason only where a vendor's was recognised (diagnosis.vendor is 1):
-   a vendor may say that an address does not exist, or that it blocks
-   the sender, with a code of subject 4.  The reason "unknown" fits every
+   diagnosed reason go with.  Some subjects fit a reason only where the
+   diagnosis comes from a vendor's own code (diagnosis.source is
+   SMTP_SOURCE_VENDOR_CODE): a vendor may say that an address does not
+   exist, or that it blocks the sender, with a code of subject 4.  Where
+   the diagnosis follows the reply's own words (SMTP_SOURCE_TEXT), a
+   reason that does not fit the code is the reply disagreeing with
+   itself ("550 5.7.1 User unknown"), not the diagnosis contradicting
+   the reply: those are counted apart, as "words against their code".  The reason "unknown" fits every
    subject, and "none" (no failure) every subject but only for a 2xx or
    3xx reply.  The subjects are digits; "*" is every subject, and a
    subject over 9 fits only "*".
@@ -1046,7 +1049,8 @@ contradicts (const struct smtp_reply *reply, const struct smtp_diagnosis *d)
   digit = (char) ('0' + subject);
   if (strchr (fit->subjects, digit) != NULL)
     return 0;
-  if (d->vendor && strchr (fit->vendor_subjects, digit) != NULL)
+  if (d->source == SMTP_SOURCE_VENDOR_CODE
+      && strchr (fit->vendor_subjects, digit) != NULL)
     return 0;
   return 1;
 }
@@ -1072,6 +1076,7 @@ struct tally
 {
   unsigned long records, not_replies;
   struct figure parsed, code, enhanced, reason, contradictions;
+  unsigned long words_against_code;
 };
 
 static void
@@ -1164,14 +1169,20 @@ measure_record (const struct record *rec, int verbose, struct tally *t)
       t->contradictions.d++;
       if (contradicts (&reply, &diagnosis))
         {
-          t->contradictions.n++;
+          int words = diagnosis.source == SMTP_SOURCE_TEXT;
+          if (words)
+            t->words_against_code++;
+          else
+            t->contradictions.n++;
           if (verbose)
             {
-              show_start ("contradiction", rec);
+              show_start (words ? "words against their code"
+                          : "contradiction", rec);
               printf ("%d.%d.%d%s with reason %s: ",
                       reply.enhanced.status_class, reply.enhanced.subject,
                       reply.enhanced.detail,
-                      diagnosis.vendor ? " (vendor)" : "",
+                      diagnosis.source == SMTP_SOURCE_VENDOR_CODE
+                      ? " (vendor code)" : "",
                       smtp_reason_name (diagnosis.reason));
               show_bytes (rec->wire.data, rec->wire.length, SHOWN_BYTES, 1);
               printf (": %s\n", smtp_diagnosis_explanation (&diagnosis));
@@ -1254,8 +1265,10 @@ main (int argc, char **argv)
         "each reason\n"
         "#   fits the subjects tests/measure-replies.c gives it (some only "
         "for a\n"
-        "#   vendor's text), \"unknown\" every one, \"none\" only a 2xx or "
-        "3xx reply");
+        "#   vendor's code), \"unknown\" every one, \"none\" only a 2xx or "
+        "3xx reply;\n"
+        "#   a diagnosis that follows the reply's own words is counted "
+        "apart");
 
   while (errno = 0, (length = getline (&line, &line_size, f)) >= 0)
     {
@@ -1306,6 +1319,9 @@ main (int argc, char **argv)
   show_figure ("enhanced code agreement", t.enhanced);
   show_figure ("reason agreement", t.reason);
   show_figure ("contradictions", t.contradictions);
+  printf ("words against their code: %lu (the reply's own words, which the "
+          "diagnosis follows,\n  give a reason its enhanced code does not "
+          "fit)\n", t.words_against_code);
   if (fflush (stdout) != 0 || ferror (stdout))
     fatal ("standard output: %s", strerror (errno));
   return 0;
