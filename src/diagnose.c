@@ -175,19 +175,39 @@ contains (const char *text, size_t size, const char *words, size_t length)
   return false;
 }
 
-/* The first entry of meanings.def that fits REPLY, or NULL.  */
+/* Whether REASON is about the recipient's side of the address.  */
+static bool
+about_recipient (enum smtp_reason reason)
+{
+  return reason == SMTP_REASON_RECIPIENT_UNKNOWN
+         || reason == SMTP_REASON_RECIPIENT_DISABLED
+         || reason == SMTP_REASON_MAILBOX_FULL
+         || reason == SMTP_REASON_DOMAIN_UNKNOWN;
+}
+
+/* The first entry of meanings.def that fits REPLY, or NULL.  Words that
+   seem to be about the recipient ("No such domain") yield to a
+   registered code that names the sender's address (X.1.7, X.1.8): the
+   words name no party, the code does.  */
 static const struct match *
 find_match (const char *buffer, const struct smtp_reply *reply)
 {
   char text[TEXT_MAX];
   size_t size = normalize (buffer, reply, text);
   const struct smtp_enhanced_status *e = &reply->enhanced;
+  bool sender_code = reply->has_enhanced
+                     && smtp_enhanced_is_known (e->subject, e->detail)
+                     && smtpstatus_enhanced_reason (e->subject, e->detail)
+                        == SMTP_REASON_SENDER_REJECTED;
   for (size_t i = 0; i < sizeof matches / sizeof matches[0]; i++)
     {
       const struct match *m = &matches[i];
       if (m->subject >= 0
           && !(reply->has_enhanced && e->subject == m->subject
                && e->detail >= m->first && e->detail <= m->last))
+        continue;
+      if (sender_code && m->length != 0
+          && about_recipient ((enum smtp_reason) meanings[m->meaning].reason))
         continue;
       if (m->length == 0
           || contains (text, size, (const char *) &pool + m->words,

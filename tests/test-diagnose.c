@@ -128,6 +128,11 @@ static const struct example examples[] =
     "domain-unknown", SMTP_SOURCE_TEXT, SMTP_PARTY_SENDER, 0,
     "The recipient's domain or its mail server does not accept mail at "
     "all." },
+  /* Words that name no party yield to a code that names the sender.  */
+  { "550 5.1.8 No such domain: example.invalid\r\n",
+    "sender-rejected", SMTP_SOURCE_CODES, SMTP_PARTY_SENDER, 0,
+    "The sender's domain does not exist or cannot accept returned mail "
+    "(bounces)." },
   /* Words only count whole: "dspam" and "tube" say nothing of spam or
      UBE, so the codes decide.  */
   { "554 5.7.1 Checked by dspam on a tube\r\n",
