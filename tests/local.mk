@@ -27,6 +27,11 @@ tests_test_alloc_LDADD = tests/libtap.a src/libsmtpstatus.la
 tests_test_threads_LDADD = tests/libtap.a src/libsmtpstatus.la
 tests_test_diagnose_LDADD = tests/libtap.a src/libsmtpstatus.la
 
+# A strict reader of JSON Lines for the tests of smtp-status --json
+# (tests/json-check.c), itself tested by tests/json.test.
+check_PROGRAMS += tests/json-check
+tests_json_check_SOURCES = tests/json-check.c tests/json.c tests/json.h
+
 # The first lookups of 64 threads racing, in 2 x 200 fresh processes
 # (tests/test-cold-start.c); SMTPSTATUS_COLD_RUNS=N in the environment
 # makes that 2 x N, for valgrind or a sanitizer.
@@ -37,13 +42,13 @@ tests_test_cold_start_LDADD = tests/libtap.a src/libsmtpstatus.la
 # instrumented by a sanitizer (it adds relocations of its own); .ci/run
 # runs the sanitizer build with TESTS='$(SANITIZER_TESTS)'.
 SANITIZER_TESTS = $(C_TESTS) tests/cli.test tests/catalogs.test \
-	tests/fuzz-corpus.test tests/man.test
+	tests/fuzz-corpus.test tests/man.test tests/json.test
 # translator.test builds a copy of the tree of its own, which
 # instrumentation would only slow down.
 TESTS = $(SANITIZER_TESTS) tests/relocations.test tests/translator.test
 EXTRA_DIST += tests/tap.sh tests/cli.test tests/catalogs.test \
 	tests/lsan.supp tests/valgrind.supp tests/relocations.test \
-	tests/translator.test tests/man.test \
+	tests/translator.test tests/man.test tests/json.test \
 	tests/expected/sv.tsv tests/expected/tr.tsv
 
 # The environment of every test: no locale setting of the caller's may
@@ -53,12 +58,14 @@ AM_TESTS_ENVIRONMENT = \
 	LOCPATH='$(abs_top_builddir)/tests/locales'; \
 	SMTPSTATUS_LOCALEDIR='$(abs_top_builddir)/tests/localedir'; \
 	SMTP_STATUS='$(SMTP_STATUS_PROGRAM)'; \
+	JSON_CHECK='$(abs_top_builddir)/tests/json-check'; \
 	SMTPSTATUS_THREAD_ROUNDS='$(THREAD_ROUNDS)'; \
 	SMTPSTATUS_COLD_RUNS='$(COLD_RUNS)'; \
 	USE_NLS='$(USE_NLS)'; MSGFMT='$(MSGFMT)'; srcdir='$(srcdir)'; \
 	CC='$(CC)'; READELF='$(READELF)'; \
 	LSAN_OPTIONS='suppressions=$(abs_top_srcdir)/tests/lsan.supp:print_suppressions=0'; \
-	export LOCPATH SMTPSTATUS_LOCALEDIR SMTP_STATUS USE_NLS MSGFMT srcdir \
+	export LOCPATH SMTPSTATUS_LOCALEDIR SMTP_STATUS JSON_CHECK USE_NLS \
+	  MSGFMT srcdir \
 	  CC READELF LSAN_OPTIONS SMTPSTATUS_THREAD_ROUNDS \
 	  SMTPSTATUS_COLD_RUNS;
 
