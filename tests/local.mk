@@ -61,21 +61,25 @@ AM_TESTS_ENVIRONMENT = \
 	JSON_CHECK='$(abs_top_builddir)/tests/json-check'; \
 	SMTPSTATUS_THREAD_ROUNDS='$(THREAD_ROUNDS)'; \
 	SMTPSTATUS_COLD_RUNS='$(COLD_RUNS)'; \
+	JSON_CORPUS_STRIDE='$(JSON_CORPUS_STRIDE)'; \
 	USE_NLS='$(USE_NLS)'; MSGFMT='$(MSGFMT)'; srcdir='$(srcdir)'; \
 	CC='$(CC)'; READELF='$(READELF)'; \
 	LSAN_OPTIONS='suppressions=$(abs_top_srcdir)/tests/lsan.supp:print_suppressions=0'; \
 	export LOCPATH SMTPSTATUS_LOCALEDIR SMTP_STATUS JSON_CHECK USE_NLS \
 	  MSGFMT srcdir \
 	  CC READELF LSAN_OPTIONS SMTPSTATUS_THREAD_ROUNDS \
-	  SMTPSTATUS_COLD_RUNS;
+	  SMTPSTATUS_COLD_RUNS JSON_CORPUS_STRIDE;
 
 # The program the shell tests run, the lookups of each thread of
-# tests/test-threads (empty: its own 100,000) and the fresh processes of
-# each locale mix of tests/test-cold-start (empty: its own 200);
-# check-valgrind changes all three, and .ci/run the last for sanitizers.
+# tests/test-threads (empty: its own 100,000), the fresh processes of
+# each locale mix of tests/test-cold-start (empty: its own 200) and
+# which of the fuzz corpus's inputs fuzz-corpus.test gives smtp-status
+# --json (empty: all; N: every Nth); check-valgrind changes all four,
+# and .ci/run the third for sanitizers.
 SMTP_STATUS_PROGRAM = $(abs_top_builddir)/src/smtp-status
 THREAD_ROUNDS =
 COLD_RUNS =
+JSON_CORPUS_STRIDE =
 
 # Locale name, then the charmap localedef builds it with.  Plain sv_SE is
 # Latin-1, as glibc's SUPPORTED list defines it; C.UTF-8 is here because
@@ -133,14 +137,14 @@ check-valgrind: all
 	$(MAKE) $(AM_MAKEFLAGS) check \
 	  LOG_COMPILER='$(LIBTOOL) --mode=execute $(VALGRIND) $(VALGRIND_FLAGS)' \
 	  SMTP_STATUS_PROGRAM='$(abs_top_builddir)/tests/valgrind-smtp-status' \
-	  THREAD_ROUNDS=2000 COLD_RUNS=2
+	  THREAD_ROUNDS=2000 COLD_RUNS=2 JSON_CORPUS_STRIDE=10
 .PHONY: check-valgrind
 
 clean-local: clean-tests
 clean-tests:
 	rm -rf tests/locales tests/localedir tests/*.stamp tests/installed.log \
 	  tests/valgrind-smtp-status tests/fuzz-corpus-* tests/fuzz-crashes \
-	  tests/fuzz-*.log
+	  tests/fuzz-*.log tests/json-random-*
 .PHONY: clean-tests
 
 EXTRA_DIST += tests/outside.c tests/installed.sh
