@@ -88,12 +88,14 @@ main (int argc, char **argv)
       {
         fprintf (stderr, "usage: %s [-k NAME,NAME...]... <JSON-LINES\n",
                  program);
+        free (key_lists);
         return 2;
       }
   if (optind < argc)
     {
       fprintf (stderr, "%s: no operands: the JSON comes on standard "
                "input\n", program);
+      free (key_lists);
       return 2;
     }
 
@@ -108,6 +110,8 @@ main (int argc, char **argv)
           if (more == NULL)
             {
               fprintf (stderr, "%s: out of memory\n", program);
+              free (text);
+              free (key_lists);
               return 2;
             }
           text = more;
@@ -120,25 +124,29 @@ main (int argc, char **argv)
   if (ferror (stdin))
     {
       fprintf (stderr, "%s: read error\n", program);
+      free (text);
+      free (key_lists);
       return 2;
     }
 
+  int status = 0;
   size_t number = 1;
-  for (size_t start = 0; start < length; number++)
+  for (size_t start = 0; start < length && status == 0; number++)
     {
       const char *newline = memchr (text + start, '\n', length - start);
       if (newline == NULL)
         {
           fprintf (stderr, "%s: line %zu: no newline at its end\n", program,
                    number);
-          return 1;
+          status = 1;
+          break;
         }
       size_t end = (size_t) (newline - text);
       if (!check_line (text + start, end - start, number))
-        return 1;
+        status = 1;
       start = end + 1;
     }
   free (text);
   free (key_lists);
-  return 0;
+  return status;
 }
