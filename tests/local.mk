@@ -28,10 +28,13 @@ tests_test_threads_LDADD = tests/libtap.a src/libsmtpstatus.la
 tests_test_diagnose_LDADD = tests/libtap.a src/libsmtpstatus.la
 tests_test_diagnose_l10n_LDADD = tests/libtap.a src/libsmtpstatus.la
 
-# A strict reader of JSON Lines for the tests of smtp-status --json
-# (tests/json-check.c), itself tested by tests/json.test.
+# A strict JSON reader (tests/json.h), for tests/json-check, the reader
+# of JSON Lines for the tests of smtp-status --json, itself tested by
+# tests/json.test, and for tests/measure-replies ('make measure').
+check_LIBRARIES += tests/libjson.a
+tests_libjson_a_SOURCES = tests/json.c tests/json.h
 check_PROGRAMS += tests/json-check
-tests_json_check_SOURCES = tests/json-check.c tests/json.c tests/json.h
+tests_json_check_LDADD = tests/libjson.a
 
 # The first lookups of 64 threads racing, in 2 x 200 fresh processes
 # (tests/test-cold-start.c); SMTPSTATUS_COLD_RUNS=N in the environment
@@ -249,7 +252,7 @@ bench: tests/bench$(EXEEXT) src/libsmtpstatus.la tests/locales.stamp \
 REALWORLD ?= $(abs_top_srcdir)/../shared/realworld
 MEASURE_FLAGS =
 check_PROGRAMS += tests/measure-replies
-tests_measure_replies_LDADD = src/libsmtpstatus.la
+tests_measure_replies_LDADD = tests/libjson.a src/libsmtpstatus.la
 tests_measure_replies_LDFLAGS = -no-install
 EXTRA_DIST += tests/measure-json.test tests/measure-sample.jsonl
 
