@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "smtpstatus.h"
+#include "ascii.h"
 #include "codes.h"
 #include "diagnose.h"
 #include "i18n.h"
@@ -98,20 +99,6 @@ static const struct match
 #undef SMTP_MEANING
 #undef SMTP_MATCH
 
-static char
-ascii_lower (char c)
-{
-  return c >= 'A' && c <= 'Z' ? (char) (c - 'A' + 'a') : c;
-}
-
-/* A letter or a digit, by ASCII: a byte that continues a word.  */
-static bool
-is_word (char c)
-{
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z')
-         || (c >= 'A' && c <= 'Z');
-}
-
 /* How much of a reply's text matching reads: real replies say what
    they mean in their first few hundred bytes, and a bound keeps the
    copy on the stack.  */
@@ -156,8 +143,8 @@ normalize (const char *buffer, const struct smtp_reply *reply, char *text)
 static bool
 contains (const char *text, size_t size, const char *words, size_t length)
 {
-  bool word_start = is_word (words[0]);
-  bool word_end = is_word (words[length - 1]);
+  bool word_start = ascii_is_alnum (words[0]);
+  bool word_end = ascii_is_alnum (words[length - 1]);
   char first = ascii_lower (words[0]);
   for (const char *p = text; size - (size_t) (p - text) >= length; p++)
     {
@@ -168,8 +155,8 @@ contains (const char *text, size_t size, const char *words, size_t length)
       while (j < length && p[j] == ascii_lower (words[j]))
         j++;
       if (j == length
-          && !(word_start && p > text && is_word (p[-1]))
-          && !(word_end && p + length < text + size && is_word (p[length])))
+          && !(word_start && p > text && ascii_is_alnum (p[-1]))
+          && !(word_end && p + length < text + size && ascii_is_alnum (p[length])))
         return true;
     }
   return false;

@@ -7,25 +7,8 @@
 #include <stddef.h>
 
 #include "smtpstatus.h"
+#include "ascii.h"
 #include "codes.h"
-
-/* Case folding by ASCII rules alone: strcasecmp follows LC_CTYPE, and in
-   a Turkish locale 'I' does not fold to 'i', so "MAILBOX_BUSY" would stop
-   matching.  Names are ASCII, so nothing else needs folding.  */
-static char
-ascii_lower (char c)
-{
-  return c >= 'A' && c <= 'Z' ? (char) (c - 'A' + 'a') : c;
-}
-
-static bool
-ascii_equal_ci (const char *a, const char *b)
-{
-  for (; ascii_lower (*a) == ascii_lower (*b); a++, b++)
-    if (*a == '\0')
-      return true;
-  return false;
-}
 
 /* S without PREFIX (compared as ascii_equal_ci does), or NULL if S does
    not start with it.  */

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "smtpstatus.h"
+#include "ascii.h"
 
 /* Reads one to three digits, not starting with a 0 unless the 0 stands
    alone, from P (before END); returns where they stop, or NULL.  */
@@ -88,19 +89,6 @@ struct line
   size_t size;          /* with the line end */
 };
 
-static bool
-is_digit (char c)
-{
-  return c >= '0' && c <= '9';
-}
-
-/* An ASCII letter or digit, the same in every locale.  */
-static bool
-is_alnum (char c)
-{
-  return is_digit (c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
 /* Reads the line at the start of the SIZE bytes at S, of at most
    MAX_LINE bytes counting its end as CRLF, whose code must be EXPECTED
    unless that is 0.  */
@@ -114,7 +102,7 @@ scan_line (const char *s, size_t size, size_t max_line, int expected,
   if (size < 4)
     {
       for (size_t i = 0; i < size; i++)
-        if (!is_digit (s[i]) || (i == 0 && (s[0] < '2' || s[0] > '5')))
+        if (!ascii_is_digit (s[i]) || (i == 0 && (s[0] < '2' || s[0] > '5')))
           return SMTP_REPLY_BAD_CODE;
       if (size < 3)
         return SMTP_REPLY_INCOMPLETE;
@@ -256,11 +244,11 @@ find_inside (const char *text, const char *end, struct candidates *found)
           if (start > text && start[-1] == '(')
             start--;
         }
-      if (start > text && (is_alnum (start[-1]) || start[-1] == '.'))
+      if (start > text && (ascii_is_alnum (start[-1]) || start[-1] == '.'))
         continue;
       struct smtp_enhanced_status status;
       const char *stop = read_enhanced (p, end, &status);
-      if (stop == NULL || (stop < end && (is_alnum (*stop) || *stop == '.')))
+      if (stop == NULL || (stop < end && (ascii_is_alnum (*stop) || *stop == '.')))
         continue;
       note_candidate (found, &status);
       if (found->have[2] && found->have[4] && found->have[5])

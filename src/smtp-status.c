@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "smtpstatus.h"
+#include "ascii.h"
 
 #if ENABLE_NLS
 # include <langinfo.h>
@@ -411,29 +412,13 @@ static const struct
   { "dot", SMTP_STEP_END_OF_DATA },
 };
 
-/* Whether A and B are the same string but for the case of ASCII letters,
-   the same in every locale (strcasecmp in a Turkish one would not take
-   "MAIL" for "mail").  */
-static bool
-same_ascii_word (const char *a, const char *b)
-{
-  for (;; a++, b++)
-    {
-      char x = *a >= 'A' && *a <= 'Z' ? (char) (*a - 'A' + 'a') : *a;
-      char y = *b >= 'A' && *b <= 'Z' ? (char) (*b - 'A' + 'a') : *b;
-      if (x != y)
-        return false;
-      if (x == '\0')
-        return true;
-    }
-}
-
-/* Looks up the step NAME, in upper or lower case; false if it is none.  */
+/* Looks up the step NAME, in upper or lower case by ASCII rules (so
+   that "MAIL" is "mail" in a Turkish locale too); false if it is none.  */
 static bool
 parse_step (const char *name, enum smtp_step *step)
 {
   for (size_t i = 0; i < sizeof step_names / sizeof step_names[0]; i++)
-    if (same_ascii_word (name, step_names[i].name))
+    if (ascii_equal_ci (name, step_names[i].name))
       {
         *step = step_names[i].step;
         return true;
