@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "smtpstatus.h"
+#include "bounce-mime.h"
 
 #if ENABLE_NLS
 # include <libintl.h>
@@ -65,6 +66,8 @@ print_help (void)
 {
   /* TRANSLATORS: %s is the program's name, smtp-status.  */
   printf (_("Usage: %s [OPTION]... CODE|NAME...\n"), program_name);
+  /* TRANSLATORS: %s is the program's name, smtp-status.  */
+  printf (_("  or:  %s --bounce [--json] [FILE]...\n"), program_name);
   fputs (_("Print the description of each SMTP reply CODE or symbolic NAME\n"
            "in the language of the current locale.\n"), stdout);
   fputs ("\n", stdout);
@@ -84,6 +87,7 @@ print_help (void)
            "  -h, --help        display this help and exit\n"
            "  -V, --version     output version information and exit\n"),
          stdout);
+  print_bounce_help ();
   fputs ("\n", stdout);
   /* TRANSLATORS: MailboxUnavailable and MAILBOX_UNAVAILABLE are names
      the program accepts; keep them as they are.  */
@@ -605,12 +609,14 @@ main (int argc, char **argv)
     { "reply", no_argument, NULL, 'r' },
     { "strict", no_argument, NULL, 'S' },
     { "lang", required_argument, NULL, 'L' },
+    { "bounce", no_argument, NULL, 'b' },
+    { "json", no_argument, NULL, 'J' },
     { "help", no_argument, NULL, 'h' },
     { "version", no_argument, NULL, 'V' },
     { NULL, 0, NULL, 0 }
   };
   bool list = false, reply = false, strict = false, help = false;
-  bool version = false;
+  bool version = false, bounce = false, json = false;
   bool bad_option = false;
   const char *lang = NULL;
 
@@ -623,7 +629,7 @@ main (int argc, char **argv)
   /* The options first: --lang must be in place before the first gettext
      call, which glibc would otherwise remember in the old language.  */
   int option;
-  while ((option = getopt_long (argc, argv, "lrL:hV", options, NULL)) != -1)
+  while ((option = getopt_long (argc, argv, "lrL:hVb", options, NULL)) != -1)
     switch (option)
       {
       case 'l': list = true; break;
@@ -632,6 +638,8 @@ main (int argc, char **argv)
       case 'L': lang = optarg; break;
       case 'h': help = true; break;
       case 'V': version = true; break;
+      case 'b': bounce = true; break;
+      case 'J': json = true; break;
       default: bad_option = true; break;
       }
   bool good_lang = lang == NULL || is_language_list (lang);
@@ -658,6 +666,22 @@ main (int argc, char **argv)
       print_version ();
       return finish (EXIT_SUCCESS);
     }
+  if (bounce && (list || reply || strict))
+    {
+      /* TRANSLATORS: %s is the option given with --bounce: --list,
+         --reply or --strict.  */
+      complain (_("--bounce cannot be combined with %s"),
+                list ? "--list" : reply ? "--reply" : "--strict");
+      return usage_error ();
+    }
+  if (json && !bounce)
+    {
+      complain ("%s", _("--json works only with --bounce"));
+      return usage_error ();
+    }
+  if (bounce)
+    return finish (explain_bounces (argv + optind, (size_t) (argc - optind),
+                                    json));
   if (list && reply)
     {
       complain ("%s", _("--list and --reply cannot be combined"));

@@ -1,0 +1,497 @@
+/* bounce-mime.c: smtp-status --bounce.  Reads whole messages, finds the
+   delivery status through their MIME structure with GMime, and has the
+   library explain each failed or delayed recipient.  Only the program
+   links GMime, never libsmtpstatus; built without it, --bounce says so.
+   SPDX-License-Identifier: LGPL-2.1-or-later  */
+
+#include <config.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#if ENABLE_NLS
+# include <langinfo.h>
+# include <libintl.h>
+# define _(text) gettext (text)
+#else
+# define _(text) (text)
+#endif
+
+#if HAVE_GMIME
+# include <gmime/gmime.h>
+#endif
+
+#include "smtpstatus.h"
+#include "bounce-mime.h"
+
+/* The exit statuses of smtp-status(1).  */
+enum
+{
+  BOUNCE_ALL = 0,       /* every message was a bounce */
+  BOUNCE_NOT = 1,       /* a message was not */
+  BOUNCE_TROUBLE = 2    /* a file could not be read, or no GMime */
+};
+
+#if defined __GNUC__
+__attribute__ ((format (printf, 1, 2)))
+#endif
+static void
+complain (const char *format, ...)
+{
+  va_list args;
+  va_start (args, format);
+  fflush (stdout);
+  fputs ("smtp-status: ", stderr);
+  vfprintf (stderr, format, args);
+  fputc ('\n', stderr);
+  va_end (args);
+}
+
+void
+print_bounce_help (void)
+{
+  /* TRANSLATORS: keep the option names; align the descriptions in one
+     column with those of the other options.  */
+  fputs (_("  -b, --bounce      explain the bounces in each FILE, one whole "
+           "message\n"
+           "                      each (standard input without FILE)\n"
+           "      --json        with --bounce, one JSON object per "
+           "recipient\n"), stdout);
+#if !HAVE_GMIME
+  fputs (_("                    (this smtp-status was built without GMime: "
+           "no --bounce)\n"), stdout);
+#endif
+}
+
+#if !HAVE_GMIME
+
+int
+explain_bounces (char *const *files, size_t count, bool json)
+{
+  (void) files, (void) count, (void) json;
+  complain ("%s", _("--bounce is not available: this smtp-status was built "
+                    "without GMime 3.0 (install it, e.g. libgmime-3.0-dev, "
+                    "and run configure again)"));
+  return BOUNCE_TROUBLE;
+}
+
+#else /* HAVE_GMIME */
+
+/* How deep the walk goes into multiparts and attached messages; GMime
+   has parsed the whole message already, this only bounds the stack.  */
+#define MAX_DEPTH 32
+
+/* With JSON, the texts of the program and of the library are bound to
+   UTF-8, as JSON must be; a message on standard error is in the
+   locale's charset.  */
+static void
+bind_codeset (bool json, bool utf8)
+{
+# if ENABLE_NLS
+  if (!json)
+    return;
+  const char *codeset = utf8 ? "UTF-8" : nl_langinfo (CODESET);
+  bind_textdomain_codeset (PACKAGE, codeset);
+  bind_textdomain_codeset (SMTP_STATUS_TEXTDOMAIN, codeset);
+# else
+  (void) json, (void) utf8;
+# endif
+}
+
+/* The length of the well-formed UTF-8 sequence at P (before END) that
+   starts with a byte of 0x80 or more, or 0 if it is not one: no overlong
+   forms, no surrogates, nothing above U+10FFFF.  */
+static size_t
+utf8_length (const unsigned char *p, const unsigned char *end)
+{
+  size_t n;
+  unsigned char low = 0x80, high = 0xbf;
+  if (*p >= 0xc2 && *p <= 0xdf)
+    n = 2;
+  else if (*p >= 0xe0 && *p <= 0xef)
+    {
+      n = 3;
+      if (*p == 0xe0)
+        low = 0xa0;
+      else if (*p == 0xed)
+        high = 0x9f;
+    }
+  else if (*p >= 0xf0 && *p <= 0xf4)
+    {
+      n = 4;
+      if (*p == 0xf0)
+        low = 0x90;
+      else if (*p == 0xf4)
+        high = 0x8f;
+    }
+  else
+    return 0;
+  if ((size_t) (end - p) < n || p[1] < low || p[1] > high)
+    return 0;
+  for (size_t i = 2; i < n; i++)
+    if (p[i] < 0x80 || p[i] > 0xbf)
+      return 0;
+  return n;
+}
+
+/* Writes TEXT as a JSON string (RFC 8259), valid UTF-8 whatever its
+   bytes: '"' and '\' escaped, control characters and DEL as \n, \r, \t
+   or \u00XX, each byte of no well-formed UTF-8 sequence as U+FFFD; null
+   where TEXT is NULL.  (The --reply --json of branch 'cli' has the same
+   writer; the two are to become one.)  */
+static void
+json_string (const char *text)
+{
+  if (text == NULL)
+    {
+      fputs ("null", stdout);
+      return;
+    }
+  const unsigned char *p = (const unsigned char *) text;
+  const unsigned char *end = p + strlen (text);
+  putchar ('"');
+  while (p < end)
+    {
+      unsigned char c = *p;
+      if (c >= 0x80)
+        {
+          size_t n = utf8_length (p, end);
+          if (n == 0)
+            fputs ("\xef\xbf\xbd", stdout);
+          else
+            fwrite (p, 1, n, stdout);
+          p += n != 0 ? n : 1;
+          continue;
+        }
+      if (c == '"' || c == '\\')
+        {
+          putchar ('\\');
+          putchar (c);
+        }
+      else if (c == '\n')
+        fputs ("\\n", stdout);
+      else if (c == '\r')
+        fputs ("\\r", stdout);
+      else if (c == '\t')
+        fputs ("\\t", stdout);
+      else if (c < 0x20 || c == 0x7f)
+        printf ("\\u%04x", c);
+      else
+        putchar (c);
+      p++;
+    }
+  putchar ('"');
+}
+
+/* Writes TEXT as one field of a tab-separated line: a control character
+   (a tab or a line end in a bounce's text) as a space, "-" for an empty
+   one.  */
+static void
+tsv_field (const char *text)
+{
+  if (*text == '\0')
+    {
+      putchar ('-');
+      return;
+    }
+  for (const unsigned char *p = (const unsigned char *) text; *p != '\0'; p++)
+    putchar (*p < 0x20 || *p == 0x7f ? ' ' : *p);
+}
+
+/* The stable names of the fixer in JSON, as --reply --json gives them.  */
+static const char *
+party_name (enum smtp_party party)
+{
+  switch (party)
+    {
+    case SMTP_PARTY_SENDER: return "sender";
+    case SMTP_PARTY_SENDER_PROVIDER: return "sender-provider";
+    case SMTP_PARTY_RECIPIENT: return "recipient";
+    default: return "nobody";
+    }
+}
+
+/* What the walk needs to know of the message being read.  */
+struct bounce
+{
+  const char *file;     /* the FILE operand, NULL for standard input */
+  bool json;
+  size_t printed;       /* recipients printed for this message */
+  GByteArray *body;     /* a part's decoded body, reused */
+};
+
+/* Prints one recipient, unless it was delivered, relayed or expanded
+   and so is no failure.  */
+static void
+print_recipient (struct bounce *b, const struct smtp_bounce_recipient *r)
+{
+  if (r->action == SMTP_ACTION_DELIVERED || r->action == SMTP_ACTION_RELAYED
+      || r->action == SMTP_ACTION_EXPANDED)
+    return;
+  b->printed++;
+  char status[48] = "";
+  if (r->has_status)
+    snprintf (status, sizeof status, "%d.%d.%d", r->status.status_class,
+              r->status.subject, r->status.detail);
+  const struct smtp_diagnosis *d = &r->diagnosis;
+  const char *action = smtp_bounce_action_name (r->action);
+  const char *reason = smtp_reason_name (d->reason);
+  const char *explanation = smtp_diagnosis_explanation (d);
+  const char *advice = smtp_reason_advice (d->reason);
+  if (!b->json)
+    {
+      tsv_field (r->address);
+      printf ("\t%s\t%s\t", action, *status != '\0' ? status : "-");
+      if (r->code != 0)
+        printf ("%d", r->code);
+      else
+        putchar ('-');
+      printf ("\t%s\t", reason);
+      tsv_field (explanation);
+      putchar ('\t');
+      tsv_field (advice);
+      putchar ('\n');
+      return;
+    }
+  fputs ("{\"recipient\": ", stdout);
+  json_string (*r->address != '\0' ? r->address : NULL);
+  fputs (", \"action\": ", stdout);
+  json_string (action);
+  fputs (", \"status\": ", stdout);
+  json_string (*status != '\0' ? status : NULL);
+  if (r->code != 0)
+    printf (", \"code\": %d", r->code);
+  else
+    fputs (", \"code\": null", stdout);
+  fputs (", \"reason\": ", stdout);
+  json_string (reason);
+  fputs (", \"explanation\": ", stdout);
+  json_string (explanation);
+  fputs (", \"advice\": ", stdout);
+  json_string (advice);
+  printf (", \"retry\": %s, \"fixer\": \"%s\", \"file\": ",
+          d->retry ? "true" : "false", party_name (d->fixer));
+  json_string (b->file);
+  fputs ("}\n", stdout);
+}
+
+/* Decodes the body of PART (its transfer encoding: base64,
+   quoted-printable, ...) into B->body; false if it has none.  */
+static bool
+decode_body (struct bounce *b, GMimePart *part)
+{
+  GMimeDataWrapper *content = g_mime_part_get_content (part);
+  if (content == NULL)
+    return false;
+  g_byte_array_set_size (b->body, 0);
+  GMimeStream *out = g_mime_stream_mem_new_with_byte_array (b->body);
+  g_mime_stream_mem_set_owner (GMIME_STREAM_MEM (out), FALSE);
+  ssize_t written = g_mime_data_wrapper_write_to_stream (content, out);
+  g_object_unref (out);
+  return written >= 0;
+}
+
+/* The parts of one message, the message itself or one attached to it,
+   that may tell of its recipients.  */
+struct parts
+{
+  GPtrArray *reports;   /* message/delivery-status and
+                           message/global-delivery-status parts */
+  GPtrArray *texts;     /* text/plain parts */
+  GPtrArray *messages;  /* messages attached (message/rfc822, message/global)
+                           other than those a multipart/report returns */
+};
+
+/* Sorts the leaves of OBJECT into *P, in the order of the message.
+   IN_REPORT: OBJECT is a part of a multipart/report, whose attached
+   message is the one that bounced, not the bounce.  */
+static void
+collect (GMimeObject *object, bool in_report, int depth, struct parts *p)
+{
+  if (object == NULL || depth > MAX_DEPTH)
+    return;
+  GMimeContentType *type = g_mime_object_get_content_type (object);
+  if (GMIME_IS_MULTIPART (object))
+    {
+      GMimeMultipart *multipart = GMIME_MULTIPART (object);
+      bool report = type != NULL
+                    && g_mime_content_type_is_type (type, "multipart",
+                                                    "report");
+      int count = g_mime_multipart_get_count (multipart);
+      for (int i = 0; i < count; i++)
+        collect (g_mime_multipart_get_part (multipart, i), report, depth + 1,
+                 p);
+      return;
+    }
+  if (GMIME_IS_MESSAGE_PART (object))
+    {
+      GMimeMessage *message
+        = g_mime_message_part_get_message (GMIME_MESSAGE_PART (object));
+      if (!in_report && message != NULL)
+        g_ptr_array_add (p->messages, message);
+      return;
+    }
+  if (!GMIME_IS_PART (object) || type == NULL)
+    return;
+  if (g_mime_content_type_is_type (type, "message", "delivery-status")
+      || g_mime_content_type_is_type (type, "message",
+                                      "global-delivery-status"))
+    g_ptr_array_add (p->reports, object);
+  else if (g_mime_content_type_is_type (type, "text", "plain"))
+    g_ptr_array_add (p->texts, object);
+}
+
+/* Explains the recipients of MESSAGE: those of its delivery status
+   parts where it has one, else those its text parts name; where it has
+   neither, those of the messages attached to it, the first that has
+   any.  DEPTH counts the messages it is attached in.  */
+static void
+explain_message (struct bounce *b, GMimeMessage *message, int depth)
+{
+  if (depth > MAX_DEPTH)
+    return;
+  struct parts p = { g_ptr_array_new (), g_ptr_array_new (),
+                     g_ptr_array_new () };
+  collect (g_mime_message_get_mime_part (message), false, depth, &p);
+
+  bool have_report = false;
+  for (guint i = 0; i < p.reports->len; i++)
+    {
+      if (!decode_body (b, p.reports->pdata[i]))
+        continue;
+      const char *data = (const char *) b->body->data;
+      size_t size = b->body->len, cursor;
+      struct smtp_dsn_message fields;
+      if (smtp_dsn_parse (data, size, &fields, &cursor) != 0)
+        continue;
+      have_report = true;
+      struct smtp_dsn_recipient block;
+      while (smtp_dsn_next_recipient (data, size, &cursor, &block))
+        {
+          struct smtp_bounce_recipient recipient;
+          smtp_dsn_explain (data, &block, &recipient);
+          print_recipient (b, &recipient);
+        }
+    }
+  for (guint i = 0; !have_report && i < p.texts->len; i++)
+    {
+      if (!decode_body (b, p.texts->pdata[i]))
+        continue;
+      size_t cursor = 0;
+      struct smtp_bounce_recipient recipient;
+      while (smtp_bounce_text_next ((const char *) b->body->data,
+                                    b->body->len, &cursor, &recipient))
+        print_recipient (b, &recipient);
+    }
+  for (guint i = 0; !have_report && b->printed == 0 && i < p.messages->len;
+       i++)
+    explain_message (b, p.messages->pdata[i], depth + 1);
+
+  g_ptr_array_free (p.reports, TRUE);
+  g_ptr_array_free (p.texts, TRUE);
+  g_ptr_array_free (p.messages, TRUE);
+}
+
+/* Reads all of FD into *DATA; 0, or an errno value.  */
+static int
+read_all (int fd, GByteArray *data)
+{
+  struct stat st;
+  if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode) && st.st_size > 0
+      && (unsigned long long) st.st_size < G_MAXUINT - 1)
+    {
+      g_byte_array_set_size (data, (guint) st.st_size + 1);
+      g_byte_array_set_size (data, 0);
+    }
+  guint8 chunk[65536];
+  for (;;)
+    {
+      ssize_t n = read (fd, chunk, sizeof chunk);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        return errno;
+      if (n == 0)
+        return 0;
+      if ((guint) n > G_MAXUINT - data->len)
+        return EFBIG;
+      g_byte_array_append (data, chunk, (guint) n);
+    }
+}
+
+/* Explains the message in NAME ("-" or NULL for standard input); returns
+   its exit status.  */
+static int
+explain_file (struct bounce *b, const char *name)
+{
+  bool is_stdin = name == NULL || strcmp (name, "-") == 0;
+  b->file = is_stdin ? NULL : name;
+  b->printed = 0;
+  int fd = is_stdin ? STDIN_FILENO : open (name, O_RDONLY);
+  int error = fd < 0 ? errno : 0;
+  GByteArray *data = g_byte_array_new ();
+  if (error == 0)
+    error = read_all (fd, data);
+  if (!is_stdin && fd >= 0)
+    close (fd);
+  if (error != 0)
+    {
+      g_byte_array_unref (data);
+      bind_codeset (b->json, false);
+      /* The file as it was named, and what went wrong.  */
+      complain ("%s: %s", is_stdin ? _("standard input") : name,
+                strerror (error));
+      bind_codeset (b->json, true);
+      return BOUNCE_TROUBLE;
+    }
+
+  /* A message saved from a mailbox may start with its "From " line,
+     which is no header.  */
+  gint64 start = 0;
+  if (data->len >= 5 && memcmp (data->data, "From ", 5) == 0)
+    {
+      const guint8 *lf = memchr (data->data, '\n', data->len);
+      start = lf != NULL ? lf - data->data + 1 : data->len;
+    }
+  GMimeStream *stream = g_mime_stream_mem_new_with_byte_array (data);
+  g_mime_stream_set_bounds (stream, start, -1);
+  g_mime_stream_seek (stream, start, GMIME_STREAM_SEEK_SET);
+  GMimeParser *parser = g_mime_parser_new_with_stream (stream);
+  g_mime_parser_set_format (parser, GMIME_FORMAT_MESSAGE);
+  GMimeMessage *message = g_mime_parser_construct_message (parser, NULL);
+  if (message != NULL)
+    {
+      explain_message (b, message, 0);
+      g_object_unref (message);
+    }
+  g_object_unref (parser);
+  g_object_unref (stream);
+  return b->printed != 0 ? BOUNCE_ALL : BOUNCE_NOT;
+}
+
+int
+explain_bounces (char *const *files, size_t count, bool json)
+{
+  g_mime_init ();
+  bind_codeset (json, true);
+  struct bounce b = { .json = json, .body = g_byte_array_new () };
+  int status = BOUNCE_ALL;
+  for (size_t i = 0; i < count || (count == 0 && i == 0); i++)
+    {
+      int s = explain_file (&b, count != 0 ? files[i] : NULL);
+      if (s > status)
+        status = s;
+    }
+  g_byte_array_unref (b.body);
+  g_mime_shutdown ();
+  bind_codeset (json, false);
+  return status;
+}
+
+#endif /* HAVE_GMIME */
