@@ -37,7 +37,8 @@ tests_test_cold_start_LDADD = tests/libtap.a src/libsmtpstatus.la
 # Every test but relocations.test, whose figure means nothing in a build
 # instrumented by a sanitizer (it adds relocations of its own); .ci/run
 # runs the sanitizer build with TESTS='$(SANITIZER_TESTS)'.
-SANITIZER_TESTS = $(C_TESTS) tests/cli.test tests/catalogs.test \
+SANITIZER_TESTS = $(C_TESTS) tests/cli.test tests/bounce-cli.test \
+	tests/catalogs.test \
 	tests/fuzz-corpus.test tests/man.test tests/measure-json.test
 # translator.test builds a copy of the tree of its own, which
 # instrumentation would only slow down.
@@ -45,7 +46,8 @@ TESTS = $(SANITIZER_TESTS) tests/relocations.test tests/translator.test
 EXTRA_DIST += tests/tap.sh tests/cli.test tests/catalogs.test \
 	tests/lsan.supp tests/valgrind.supp tests/relocations.test \
 	tests/translator.test tests/man.test \
-	tests/expected/sv.tsv tests/expected/tr.tsv
+	tests/expected/sv.tsv tests/expected/tr.tsv \
+	tests/bounce-cli.test tests/bounces
 
 # The environment of every test: no locale setting of the caller's may
 # leak in, and LANGUAGE least of all.
@@ -56,10 +58,10 @@ AM_TESTS_ENVIRONMENT = \
 	SMTP_STATUS='$(SMTP_STATUS_PROGRAM)'; \
 	SMTPSTATUS_THREAD_ROUNDS='$(THREAD_ROUNDS)'; \
 	SMTPSTATUS_COLD_RUNS='$(COLD_RUNS)'; \
-	USE_NLS='$(USE_NLS)'; MSGFMT='$(MSGFMT)'; srcdir='$(srcdir)'; \
+	USE_NLS='$(USE_NLS)'; HAVE_GMIME='$(GMIME_FOUND)'; MSGFMT='$(MSGFMT)'; srcdir='$(srcdir)'; \
 	CC='$(CC)'; READELF='$(READELF)'; \
 	LSAN_OPTIONS='suppressions=$(abs_top_srcdir)/tests/lsan.supp:print_suppressions=0'; \
-	export LOCPATH SMTPSTATUS_LOCALEDIR SMTP_STATUS USE_NLS MSGFMT srcdir \
+	export LOCPATH SMTPSTATUS_LOCALEDIR SMTP_STATUS USE_NLS HAVE_GMIME MSGFMT srcdir \
 	  CC READELF LSAN_OPTIONS SMTPSTATUS_THREAD_ROUNDS \
 	  SMTPSTATUS_COLD_RUNS;
 
