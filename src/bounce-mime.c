@@ -224,6 +224,7 @@ struct bounce
   bool json;
   size_t printed;       /* recipients printed for this message */
   GByteArray *body;     /* a part's decoded body, reused */
+  GMimeParser *parser;  /* reused from message to message */
 };
 
 /* Prints one recipient, unless it was delivered, relayed or expanded
@@ -347,18 +348,18 @@ collect (GMimeObject *object, bool in_report, int depth, struct parts *p)
     g_ptr_array_add (p->texts, object);
 }
 
-/* Explains the recipients of MESSAGE: those of its delivery status
-   parts where it has one, else those its text parts name; where it has
-   neither, those of the messages attached to it, the first that has
-   any.  DEPTH counts the messages it is attached in.  */
+/* Explains the recipients of a message whose body is ROOT: those of its
+   delivery status parts where it has one, else those its text parts
+   name; where it has neither, those of the messages attached to it, the
+   first that has any.  DEPTH counts the messages it is attached in.  */
 static void
-explain_message (struct bounce *b, GMimeMessage *message, int depth)
+explain_message (struct bounce *b, GMimeObject *root, int depth)
 {
   if (depth > MAX_DEPTH)
     return;
   struct parts p = { g_ptr_array_new (), g_ptr_array_new (),
                      g_ptr_array_new () };
-  collect (g_mime_message_get_mime_part (message), false, depth, &p);
+  collect (root, false, depth, &p);
 
   bool have_report = false;
   for (guint i = 0; i < p.reports->len; i++)
@@ -391,7 +392,8 @@ explain_message (struct bounce *b, GMimeMessage *message, int depth)
     }
   for (guint i = 0; !have_report && b->printed == 0 && i < p.messages->len;
        i++)
-    explain_message (b, p.messages->pdata[i], depth + 1);
+    explain_message (b, g_mime_message_get_mime_part (p.messages->pdata[i]),
+                     depth + 1);
 
   g_ptr_array_free (p.reports, TRUE);
   g_ptr_array_free (p.texts, TRUE);
@@ -462,15 +464,17 @@ explain_file (struct bounce *b, const char *name)
   GMimeStream *stream = g_mime_stream_mem_new_with_byte_array (data);
   g_mime_stream_set_bounds (stream, start, -1);
   g_mime_stream_seek (stream, start, GMIME_STREAM_SEEK_SET);
-  GMimeParser *parser = g_mime_parser_new_with_stream (stream);
-  g_mime_parser_set_format (parser, GMIME_FORMAT_MESSAGE);
-  GMimeMessage *message = g_mime_parser_construct_message (parser, NULL);
-  if (message != NULL)
+  /* The message is read as a MIME part: its own headers are only those
+     of a part to the walk, and GMime need not parse its addresses and
+     dates.  One parser serves every message.  */
+  g_mime_parser_init_with_stream (b->parser, stream);
+  g_mime_parser_set_format (b->parser, GMIME_FORMAT_MESSAGE);
+  GMimeObject *root = g_mime_parser_construct_part (b->parser, NULL);
+  if (root != NULL)
     {
-      explain_message (b, message, 0);
-      g_object_unref (message);
+      explain_message (b, root, 0);
+      g_object_unref (root);
     }
-  g_object_unref (parser);
   g_object_unref (stream);
   return b->printed != 0 ? BOUNCE_ALL : BOUNCE_NOT;
 }
@@ -480,7 +484,8 @@ explain_bounces (char *const *files, size_t count, bool json)
 {
   g_mime_init ();
   bind_codeset (json, true);
-  struct bounce b = { .json = json, .body = g_byte_array_new () };
+  struct bounce b = { .json = json, .body = g_byte_array_new (),
+                      .parser = g_mime_parser_new () };
   int status = BOUNCE_ALL;
   for (size_t i = 0; i < count || (count == 0 && i == 0); i++)
     {
@@ -489,6 +494,7 @@ explain_bounces (char *const *files, size_t count, bool json)
         status = s;
     }
   g_byte_array_unref (b.body);
+  g_object_unref (b.parser);
   g_mime_shutdown ();
   bind_codeset (json, false);
   return status;

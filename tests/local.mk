@@ -228,7 +228,18 @@ bench: tests/bench$(EXEEXT) src/libsmtpstatus.la tests/locales.stamp \
 	STRACE='$(STRACE)' $(SHELL) $(srcdir)/tests/bench.sh tests/bench$(EXEEXT) \
 	  src/.libs/libsmtpstatus.so
 	@$(MAKE) $(AM_MAKEFLAGS) measure
+	@$(MAKE) $(AM_MAKEFLAGS) bench-bounce
 .PHONY: bench
+
+# 'make bench-bounce': smtp-status --bounce --json on the real bounces
+# beside the clone (../shared/realworld/bounces, never copied into the
+# tree), against the Perl decoder Sisimai where it is installed.  libtool
+# runs the program itself, not its wrapper script.
+bench-bounce: src/smtp-status$(EXEEXT)
+	@$(LIBTOOL) --mode=execute $(SHELL) $(srcdir)/tests/bench-bounce.sh \
+	  src/smtp-status$(EXEEXT) '$(REALWORLD)/bounces'
+.PHONY: bench-bounce
+EXTRA_DIST += tests/bench-bounce.sh
 
 # 'make measure': the library on real SMTP replies, the data set kept
 # beside the clone (../shared/realworld, whose README describes it; it
