@@ -64,9 +64,24 @@ print_bounce_help (void)
            "      --json        with --bounce, one JSON object per "
            "recipient\n"), stdout);
 #if !HAVE_GMIME
-  fputs (_("                    (this smtp-status was built without GMime: "
+  fputs (_("                      (this smtp-status was built without GMime: "
            "no --bounce)\n"), stdout);
 #endif
+}
+
+void
+print_bounce_notes (void)
+{
+  /* TRANSLATORS: keep "-", --bounce and --json.  */
+  fputs (_("With --bounce, each failed or delayed recipient gets one line: "
+           "the address,\n"
+           "the action, the enhanced code or \"-\", the reply code or "
+           "\"-\", the reason,\n"
+           "the explanation and the advice, separated by tabs; with "
+           "--json, a JSON\n"
+           "object.  Exit status is 0 if every message was a bounce, 1 if "
+           "one was not,\n"
+           "and 2 if a FILE could not be read.\n"), stdout);
 }
 
 #if !HAVE_GMIME

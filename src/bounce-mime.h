@@ -16,7 +16,9 @@
    was built without GMime; the message is on standard error.  */
 int explain_bounces (char *const *files, size_t count, bool json);
 
-/* The lines of smtp-status --help about --bounce.  */
+/* The lines of smtp-status --help about --bounce: its options, and
+   what it prints.  */
 void print_bounce_help (void);
+void print_bounce_notes (void);
 
 #endif

@@ -104,6 +104,8 @@ print_help (void)
            "the explanation, and what it means for the sender, separated "
            "by tabs.\n"), stdout);
   fputs ("\n", stdout);
+  print_bounce_notes ();
+  fputs ("\n", stdout);
   fputs (_("Exit status is 0 if every operand was found and every reply "
            "well formed,\n"
            "1 if an operand was unknown or a reply malformed, and 2 for bad "
