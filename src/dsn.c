@@ -84,7 +84,9 @@ enum field
   FIELD_COUNT
 };
 
-static const char *const field_names[FIELD_COUNT] =
+/* Arrays, not pointers: a table of pointers costs a relocation each
+   when the library loads (tests/relocations.test).  */
+static const char field_names[FIELD_COUNT][24] =
 {
   [FIELD_REPORTING_MTA] = "reporting-mta",
   [FIELD_DSN_GATEWAY] = "dsn-gateway",
