@@ -15,7 +15,7 @@ tests_libtap_a_SOURCES = tests/tap.c tests/tap.h
 
 C_TESTS = tests/test-table tests/test-locales tests/test-reply \
 	tests/test-enhanced tests/test-alloc tests/test-threads \
-	tests/test-diagnose tests/test-diagnose-l10n
+	tests/test-diagnose tests/test-diagnose-l10n tests/test-dsn
 check_PROGRAMS = $(C_TESTS) $(REPLAYS)
 tests_test_table_LDADD = tests/libtap.a src/libsmtpstatus.la
 tests_test_locales_LDADD = tests/libtap.a src/libsmtpstatus.la
@@ -27,6 +27,7 @@ tests_test_alloc_LDADD = tests/libtap.a src/libsmtpstatus.la
 tests_test_threads_LDADD = tests/libtap.a src/libsmtpstatus.la
 tests_test_diagnose_LDADD = tests/libtap.a src/libsmtpstatus.la
 tests_test_diagnose_l10n_LDADD = tests/libtap.a src/libsmtpstatus.la
+tests_test_dsn_LDADD = tests/libtap.a src/libsmtpstatus.la
 
 # The first lookups of 64 threads racing, in 2 x 200 fresh processes
 # (tests/test-cold-start.c); SMTPSTATUS_COLD_RUNS=N in the environment
