@@ -319,7 +319,9 @@ struct parts
 {
   GPtrArray *reports;   /* message/delivery-status and
                            message/global-delivery-status parts */
-  GPtrArray *texts;     /* text/plain parts */
+  GPtrArray *texts;     /* text/plain parts, and multiparts without parts
+                           (whose boundary never comes: all is their
+                           prologue) */
   GPtrArray *messages;  /* messages attached (message/rfc822, message/global)
                            other than those a multipart/report returns */
 };
@@ -340,6 +342,8 @@ collect (GMimeObject *object, bool in_report, int depth, struct parts *p)
                     && g_mime_content_type_is_type (type, "multipart",
                                                     "report");
       int count = g_mime_multipart_get_count (multipart);
+      if (count == 0 && g_mime_multipart_get_prologue (multipart) != NULL)
+        g_ptr_array_add (p->texts, object);
       for (int i = 0; i < count; i++)
         collect (g_mime_multipart_get_part (multipart, i), report, depth + 1,
                  p);
@@ -363,6 +367,56 @@ collect (GMimeObject *object, bool in_report, int depth, struct parts *p)
     g_ptr_array_add (p->texts, object);
 }
 
+/* Explains the recipients of the delivery status (the body of a
+   message/delivery-status part, or a text that has one) in the SIZE
+   bytes at DATA; false if it has no recipient block.  */
+static bool
+explain_report (struct bounce *b, const char *data, size_t size)
+{
+  size_t cursor;
+  struct smtp_dsn_message fields;
+  if (smtp_dsn_parse (data, size, &fields, &cursor) != 0)
+    return false;
+  struct smtp_dsn_recipient block;
+  while (smtp_dsn_next_recipient (data, size, &cursor, &block))
+    {
+      struct smtp_bounce_recipient recipient;
+      smtp_dsn_explain (data, &block, &recipient);
+      print_recipient (b, &recipient);
+    }
+  return true;
+}
+
+/* Explains the recipients the text OBJECT names: a text/plain part's
+   decoded body, or the prologue of a multipart whose parts never start.
+   A delivery status in the text (a report forwarded as text, or one
+   whose MIME boundary is wrong) is read as such; else the text is read
+   as the words of a bounce.  */
+static void
+explain_text (struct bounce *b, GMimeObject *object)
+{
+  const char *data;
+  size_t size;
+  if (GMIME_IS_MULTIPART (object))
+    {
+      data = g_mime_multipart_get_prologue (GMIME_MULTIPART (object));
+      size = strlen (data);
+    }
+  else if (decode_body (b, GMIME_PART (object)))
+    {
+      data = (const char *) b->body->data;
+      size = b->body->len;
+    }
+  else
+    return;
+  if (explain_report (b, data, size))
+    return;
+  size_t cursor = 0;
+  struct smtp_bounce_recipient recipient;
+  while (smtp_bounce_text_next (data, size, &cursor, &recipient))
+    print_recipient (b, &recipient);
+}
+
 /* Explains the recipients of a message whose body is ROOT: those of its
    delivery status parts where it has one, else those its text parts
    name; where it has neither, those of the messages attached to it, the
@@ -378,33 +432,11 @@ explain_message (struct bounce *b, GMimeObject *root, int depth)
 
   bool have_report = false;
   for (guint i = 0; i < p.reports->len; i++)
-    {
-      if (!decode_body (b, p.reports->pdata[i]))
-        continue;
-      const char *data = (const char *) b->body->data;
-      size_t size = b->body->len, cursor;
-      struct smtp_dsn_message fields;
-      if (smtp_dsn_parse (data, size, &fields, &cursor) != 0)
-        continue;
+    if (decode_body (b, p.reports->pdata[i])
+        && explain_report (b, (const char *) b->body->data, b->body->len))
       have_report = true;
-      struct smtp_dsn_recipient block;
-      while (smtp_dsn_next_recipient (data, size, &cursor, &block))
-        {
-          struct smtp_bounce_recipient recipient;
-          smtp_dsn_explain (data, &block, &recipient);
-          print_recipient (b, &recipient);
-        }
-    }
   for (guint i = 0; !have_report && i < p.texts->len; i++)
-    {
-      if (!decode_body (b, p.texts->pdata[i]))
-        continue;
-      size_t cursor = 0;
-      struct smtp_bounce_recipient recipient;
-      while (smtp_bounce_text_next ((const char *) b->body->data,
-                                    b->body->len, &cursor, &recipient))
-        print_recipient (b, &recipient);
-    }
+    explain_text (b, p.texts->pdata[i]);
   for (guint i = 0; !have_report && b->printed == 0 && i < p.messages->len;
        i++)
     explain_message (b, g_mime_message_get_mime_part (p.messages->pdata[i]),
