@@ -15,7 +15,7 @@ tests_libtap_a_SOURCES = tests/tap.c tests/tap.h
 
 C_TESTS = tests/test-table tests/test-locales tests/test-reply \
 	tests/test-enhanced tests/test-alloc tests/test-threads \
-	tests/test-diagnose tests/test-diagnose-l10n
+	tests/test-diagnose tests/test-diagnose-l10n tests/test-dsn
 check_PROGRAMS = $(C_TESTS) $(REPLAYS)
 tests_test_table_LDADD = tests/libtap.a src/libsmtpstatus.la
 tests_test_locales_LDADD = tests/libtap.a src/libsmtpstatus.la
@@ -27,6 +27,7 @@ tests_test_alloc_LDADD = tests/libtap.a src/libsmtpstatus.la
 tests_test_threads_LDADD = tests/libtap.a src/libsmtpstatus.la
 tests_test_diagnose_LDADD = tests/libtap.a src/libsmtpstatus.la
 tests_test_diagnose_l10n_LDADD = tests/libtap.a src/libsmtpstatus.la
+tests_test_dsn_LDADD = tests/libtap.a src/libsmtpstatus.la
 
 # The first lookups of 64 threads racing, in 2 x 200 fresh processes
 # (tests/test-cold-start.c); SMTPSTATUS_COLD_RUNS=N in the environment
@@ -153,8 +154,9 @@ installcheck-local: tests/locales.stamp
 # The fuzz targets.  In 'make check' each replays its corpus,
 # tests/fuzz/TARGET/, seeds and past crashes alike (fuzz-corpus.test);
 # built with --enable-fuzzing, 'make fuzz-run' fuzzes them.
-FUZZ_TARGETS = reply enhanced names
-REPLAYS = tests/replay-reply tests/replay-enhanced tests/replay-names
+FUZZ_TARGETS = reply enhanced names dsn
+REPLAYS = tests/replay-reply tests/replay-enhanced tests/replay-names \
+	tests/replay-dsn
 tests_replay_reply_SOURCES = tests/fuzz-reply.c tests/fuzz-main.c \
 	tests/fuzz-check.h
 tests_replay_reply_LDADD = src/libsmtpstatus.la
@@ -164,9 +166,13 @@ tests_replay_enhanced_LDADD = src/libsmtpstatus.la
 tests_replay_names_SOURCES = tests/fuzz-names.c tests/fuzz-main.c \
 	tests/fuzz-check.h
 tests_replay_names_LDADD = src/libsmtpstatus.la
+tests_replay_dsn_SOURCES = tests/fuzz-dsn.c tests/fuzz-main.c \
+	tests/fuzz-check.h
+tests_replay_dsn_LDADD = src/libsmtpstatus.la
 EXTRA_DIST += tests/fuzz-corpus.test tests/fuzz
 
-EXTRA_PROGRAMS = tests/fuzz-reply tests/fuzz-enhanced tests/fuzz-names
+EXTRA_PROGRAMS = tests/fuzz-reply tests/fuzz-enhanced tests/fuzz-names \
+	tests/fuzz-dsn
 tests_fuzz_reply_SOURCES = tests/fuzz-reply.c tests/fuzz-check.h
 tests_fuzz_reply_LDADD = src/libsmtpstatus.la
 tests_fuzz_reply_LDFLAGS = -no-install -fsanitize=fuzzer
@@ -176,8 +182,11 @@ tests_fuzz_enhanced_LDFLAGS = -no-install -fsanitize=fuzzer
 tests_fuzz_names_SOURCES = tests/fuzz-names.c tests/fuzz-check.h
 tests_fuzz_names_LDADD = src/libsmtpstatus.la
 tests_fuzz_names_LDFLAGS = -no-install -fsanitize=fuzzer
+tests_fuzz_dsn_SOURCES = tests/fuzz-dsn.c tests/fuzz-check.h
+tests_fuzz_dsn_LDADD = src/libsmtpstatus.la
+tests_fuzz_dsn_LDFLAGS = -no-install -fsanitize=fuzzer
 CLEANFILES += tests/fuzz-reply$(EXEEXT) tests/fuzz-enhanced$(EXEEXT) \
-	tests/fuzz-names$(EXEEXT)
+	tests/fuzz-names$(EXEEXT) tests/fuzz-dsn$(EXEEXT)
 
 # 'make fuzz-run FUZZ_SECONDS=60': each target for that long, on a copy
 # of its corpus (the source tree stays as it is).  A crash fails the run
@@ -186,7 +195,7 @@ CLEANFILES += tests/fuzz-reply$(EXEEXT) tests/fuzz-enhanced$(EXEEXT) \
 FUZZ_SECONDS = 60
 if FUZZING
 fuzz-run: tests/fuzz-reply$(EXEEXT) tests/fuzz-enhanced$(EXEEXT) \
-		tests/fuzz-names$(EXEEXT)
+		tests/fuzz-names$(EXEEXT) tests/fuzz-dsn$(EXEEXT)
 	@$(MKDIR_P) tests/fuzz-crashes; \
 	for target in $(FUZZ_TARGETS); do \
 	  corpus=tests/fuzz-corpus-$$target; \
