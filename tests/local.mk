@@ -29,6 +29,12 @@ tests_test_diagnose_LDADD = tests/libtap.a src/libsmtpstatus.la
 tests_test_diagnose_l10n_LDADD = tests/libtap.a src/libsmtpstatus.la
 tests_test_dsn_LDADD = tests/libtap.a src/libsmtpstatus.la
 
+# The texts of bounces without a report; it counts allocations too.
+C_TESTS += tests/test-bounce-text
+tests_test_bounce_text_SOURCES = tests/test-bounce-text.c \
+	tests/count-malloc.c tests/count-malloc.h
+tests_test_bounce_text_LDADD = tests/libtap.a src/libsmtpstatus.la
+
 # The first lookups of 64 threads racing, in 2 x 200 fresh processes
 # (tests/test-cold-start.c); SMTPSTATUS_COLD_RUNS=N in the environment
 # makes that 2 x N, for valgrind or a sanitizer.
@@ -156,9 +162,9 @@ installcheck-local: tests/locales.stamp
 # The fuzz targets.  In 'make check' each replays its corpus,
 # tests/fuzz/TARGET/, seeds and past crashes alike (fuzz-corpus.test);
 # built with --enable-fuzzing, 'make fuzz-run' fuzzes them.
-FUZZ_TARGETS = reply enhanced names dsn
+FUZZ_TARGETS = reply enhanced names dsn bounce-text
 REPLAYS = tests/replay-reply tests/replay-enhanced tests/replay-names \
-	tests/replay-dsn
+	tests/replay-dsn tests/replay-bounce-text
 tests_replay_reply_SOURCES = tests/fuzz-reply.c tests/fuzz-main.c \
 	tests/fuzz-check.h
 tests_replay_reply_LDADD = src/libsmtpstatus.la
@@ -171,10 +177,13 @@ tests_replay_names_LDADD = src/libsmtpstatus.la
 tests_replay_dsn_SOURCES = tests/fuzz-dsn.c tests/fuzz-main.c \
 	tests/fuzz-check.h
 tests_replay_dsn_LDADD = src/libsmtpstatus.la
+tests_replay_bounce_text_SOURCES = tests/fuzz-bounce-text.c \
+	tests/fuzz-main.c tests/fuzz-check.h
+tests_replay_bounce_text_LDADD = src/libsmtpstatus.la
 EXTRA_DIST += tests/fuzz-corpus.test tests/fuzz
 
 EXTRA_PROGRAMS = tests/fuzz-reply tests/fuzz-enhanced tests/fuzz-names \
-	tests/fuzz-dsn
+	tests/fuzz-dsn tests/fuzz-bounce-text
 tests_fuzz_reply_SOURCES = tests/fuzz-reply.c tests/fuzz-check.h
 tests_fuzz_reply_LDADD = src/libsmtpstatus.la
 tests_fuzz_reply_LDFLAGS = -no-install -fsanitize=fuzzer
@@ -187,8 +196,12 @@ tests_fuzz_names_LDFLAGS = -no-install -fsanitize=fuzzer
 tests_fuzz_dsn_SOURCES = tests/fuzz-dsn.c tests/fuzz-check.h
 tests_fuzz_dsn_LDADD = src/libsmtpstatus.la
 tests_fuzz_dsn_LDFLAGS = -no-install -fsanitize=fuzzer
+tests_fuzz_bounce_text_SOURCES = tests/fuzz-bounce-text.c tests/fuzz-check.h
+tests_fuzz_bounce_text_LDADD = src/libsmtpstatus.la
+tests_fuzz_bounce_text_LDFLAGS = -no-install -fsanitize=fuzzer
 CLEANFILES += tests/fuzz-reply$(EXEEXT) tests/fuzz-enhanced$(EXEEXT) \
-	tests/fuzz-names$(EXEEXT) tests/fuzz-dsn$(EXEEXT)
+	tests/fuzz-names$(EXEEXT) tests/fuzz-dsn$(EXEEXT) \
+	tests/fuzz-bounce-text$(EXEEXT)
 
 # 'make fuzz-run FUZZ_SECONDS=60': each target for that long, on a copy
 # of its corpus (the source tree stays as it is).  A crash fails the run
@@ -197,7 +210,8 @@ CLEANFILES += tests/fuzz-reply$(EXEEXT) tests/fuzz-enhanced$(EXEEXT) \
 FUZZ_SECONDS = 60
 if FUZZING
 fuzz-run: tests/fuzz-reply$(EXEEXT) tests/fuzz-enhanced$(EXEEXT) \
-		tests/fuzz-names$(EXEEXT) tests/fuzz-dsn$(EXEEXT)
+		tests/fuzz-names$(EXEEXT) tests/fuzz-dsn$(EXEEXT) \
+		tests/fuzz-bounce-text$(EXEEXT)
 	@$(MKDIR_P) tests/fuzz-crashes; \
 	for target in $(FUZZ_TARGETS); do \
 	  corpus=tests/fuzz-corpus-$$target; \
