@@ -173,6 +173,14 @@ json_string (const char *text)
   putchar ('"');
   while (p < end)
     {
+      /* A run of printable ASCII that needs no escape, in one write.  */
+      const unsigned char *run = p;
+      while (p < end && *p >= 0x20 && *p < 0x7f && *p != '"' && *p != '\\')
+        p++;
+      if (p != run)
+        fwrite (run, 1, (size_t) (p - run), stdout);
+      if (p == end)
+        break;
       unsigned char c = *p;
       if (c >= 0x80)
         {
@@ -215,8 +223,17 @@ tsv_field (const char *text)
       putchar ('-');
       return;
     }
-  for (const unsigned char *p = (const unsigned char *) text; *p != '\0'; p++)
-    putchar (*p < 0x20 || *p == 0x7f ? ' ' : *p);
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      size_t n = strcspn (p, "\001\002\003\004\005\006\007\010\011\012\013"
+                          "\014\015\016\017\020\021\022\023\024\025\026"
+                          "\027\030\031\032\033\034\035\036\037\177");
+      fwrite (p, 1, n, stdout);
+      p += n;
+      if (*p == '\0')
+        break;
+      putchar (' ');
+    }
 }
 
 /* The stable names of the fixer in JSON, as --reply --json gives them.  */
@@ -447,30 +464,34 @@ explain_message (struct bounce *b, GMimeObject *root, int depth)
   g_ptr_array_free (p.messages, TRUE);
 }
 
-/* Reads all of FD into *DATA; 0, or an errno value.  */
+/* Reads all of FD into *DATA, straight into its storage; 0, or an errno
+   value.  */
 static int
 read_all (int fd, GByteArray *data)
 {
   struct stat st;
-  if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode) && st.st_size > 0
-      && (unsigned long long) st.st_size < G_MAXUINT - 1)
-    {
-      g_byte_array_set_size (data, (guint) st.st_size + 1);
-      g_byte_array_set_size (data, 0);
-    }
-  guint8 chunk[65536];
+  guint room = 65536;
+  /* One byte more than a regular file's size, so that its end is seen
+     without growing the array.  */
+  if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode)
+      && st.st_size < (off_t) G_MAXUINT - 65536)
+    room = (guint) st.st_size + 1;
   for (;;)
     {
-      ssize_t n = read (fd, chunk, sizeof chunk);
+      guint have = data->len;
+      if (room > G_MAXUINT - have)
+        return EFBIG;
+      g_byte_array_set_size (data, have + room);
+      ssize_t n = read (fd, data->data + have, room);
+      g_byte_array_set_size (data, have + (n > 0 ? (guint) n : 0));
       if (n < 0 && errno == EINTR)
         continue;
       if (n < 0)
         return errno;
       if (n == 0)
         return 0;
-      if ((guint) n > G_MAXUINT - data->len)
-        return EFBIG;
-      g_byte_array_append (data, chunk, (guint) n);
+      if ((guint) n == room && room < (1u << 24))
+        room *= 2;
     }
 }
 
