@@ -257,6 +257,7 @@ struct bounce
   size_t printed;       /* recipients printed for this message */
   GByteArray *body;     /* a part's decoded body, reused */
   GMimeParser *parser;  /* reused from message to message */
+  GByteArray *message;  /* the bytes of the message, reused likewise */
 };
 
 /* Prints one recipient, unless it was delivered, relayed or expanded
@@ -505,14 +506,14 @@ explain_file (struct bounce *b, const char *name)
   b->printed = 0;
   int fd = is_stdin ? STDIN_FILENO : open (name, O_RDONLY);
   int error = fd < 0 ? errno : 0;
-  GByteArray *data = g_byte_array_new ();
+  GByteArray *data = b->message;
+  g_byte_array_set_size (data, 0);
   if (error == 0)
     error = read_all (fd, data);
   if (!is_stdin && fd >= 0)
     close (fd);
   if (error != 0)
     {
-      g_byte_array_unref (data);
       bind_codeset (b->json, false);
       /* The file as it was named, and what went wrong.  */
       complain ("%s: %s", is_stdin ? _("standard input") : name,
@@ -530,6 +531,7 @@ explain_file (struct bounce *b, const char *name)
       start = lf != NULL ? lf - data->data + 1 : data->len;
     }
   GMimeStream *stream = g_mime_stream_mem_new_with_byte_array (data);
+  g_mime_stream_mem_set_owner (GMIME_STREAM_MEM (stream), FALSE);
   g_mime_stream_set_bounds (stream, start, -1);
   g_mime_stream_seek (stream, start, GMIME_STREAM_SEEK_SET);
   /* The message is read as a MIME part: its own headers are only those
@@ -553,7 +555,8 @@ explain_bounces (char *const *files, size_t count, bool json)
   g_mime_init ();
   bind_codeset (json, true);
   struct bounce b = { .json = json, .body = g_byte_array_new (),
-                      .parser = g_mime_parser_new () };
+                      .parser = g_mime_parser_new (),
+                      .message = g_byte_array_new () };
   int status = BOUNCE_ALL;
   for (size_t i = 0; i < count || (count == 0 && i == 0); i++)
     {
@@ -563,6 +566,7 @@ explain_bounces (char *const *files, size_t count, bool json)
     }
   g_byte_array_unref (b.body);
   g_object_unref (b.parser);
+  g_byte_array_unref (b.message);
   g_mime_shutdown ();
   bind_codeset (json, false);
   return status;
