@@ -472,11 +472,15 @@ read_all (int fd, GByteArray *data)
 {
   struct stat st;
   guint room = 65536;
-  /* One byte more than a regular file's size, so that its end is seen
-     without growing the array.  */
-  if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode)
+  /* A regular file is read in one call, whose bytes, as many as its
+     size, are all there is: no call more to see its end.  */
+  off_t size = -1;
+  if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode) && st.st_size > 0
       && st.st_size < (off_t) G_MAXUINT - 65536)
-    room = (guint) st.st_size + 1;
+    {
+      size = st.st_size;
+      room = (guint) size + 1;
+    }
   for (;;)
     {
       guint have = data->len;
@@ -489,8 +493,9 @@ read_all (int fd, GByteArray *data)
         continue;
       if (n < 0)
         return errno;
-      if (n == 0)
+      if (n == 0 || (off_t) n == size)
         return 0;
+      size = -1;
       if ((guint) n == room && room < (1u << 24))
         room *= 2;
     }
