@@ -55,8 +55,10 @@
 
    Others that share these shapes come along: DragonFly Mail Agent
    ("There was an error delivering your mail to <...>." and the reply
-   under "... did not like our RCPT TO:"), GMX ("\"bob@example.org\":"),
-   MXLogic, Lotus Domino, 1&1 and others with an address alone under an
+   under "... did not like our RCPT TO:"), Oracle Messaging Server and
+   PMDF ("Recipient address: bob@example.org" and "Diagnostic code:
+   smtp;550 ..." below it), GMX ("\"bob@example.org\":"), MXLogic, Lotus
+   Notes and Domino, 1&1 and others with an address alone under an
    introduction such as "The following address failed:".
 
    Rules and limits.  An address alone on a line counts only below such
@@ -75,8 +77,9 @@
    summary line after its transcript, Exim's text in two languages) is
    passed over.  Where the text says delivery is only delayed ("has not
    yet been delivered", "has been delayed", "transient non-fatal errors"
-   in its first 4 KiB) the action is SMTP_ACTION_DELAYED.  Lines may end
-   in CRLF or LF; words are compared as ASCII without regard to case, the
+   in its first 4 KiB) and speaks of nothing "permanent", the action is
+   SMTP_ACTION_DELAYED.  Lines may end in CRLF or LF; words are
+   compared as ASCII without regard to case, the
    same in every locale; nothing is read past SIZE and nothing is
    allocated.  Texts quoted with "> " (a forwarded bounce) are not read.  */
 
@@ -423,11 +426,15 @@ read_head (struct text *t)
       "failure reasons", "not yet been delivered" };
   static const phrase delays[] =
     { "has not yet been delivered", "has been delayed",
-      "warning message only", "transient non-fatal",
+      "warning message only", "warning only", "transient non-fatal",
       "still being retried", "will be retried",
       "delivery attempts will continue" };
+  /* A text that speaks of a permanent failure too (Sendmail's list of
+     "permanent fatal errors" beside its "transient non-fatal errors")
+     is no mere warning.  */
+  static const phrase permanent[] = { "permanent" };
+  bool delay = false, failure = false;
   t->intro = t->size + 1;
-  t->warning = false;
   size_t limit = t->size < HEAD ? t->size : HEAD;
   struct line l;
   for (size_t pos = 0; pos < limit; pos = l.next)
@@ -439,10 +446,13 @@ read_head (struct text *t)
       if (t->intro > t->size
           && has_phrase (p, end, intros, sizeof intros / sizeof intros[0]))
         t->intro = l.next;
-      if (!t->warning
+      if (!delay
           && has_phrase (p, end, delays, sizeof delays / sizeof delays[0]))
-        t->warning = true;
+        delay = true;
+      if (!failure && has_phrase (p, end, permanent, 1))
+        failure = true;
     }
+  t->warning = delay && !failure;
 }
 
 /* The shapes.  Each reads the line L and, where it names a recipient,
@@ -573,6 +583,7 @@ static const struct
   { "following recipient: ", "" },
   { "rejected recipient ", "" },
   { "unknown user: ", "" },                             /* IMail */
+  { "recipient address: ", "" },        /* Oracle Messaging Server, PMDF */
 };
 
 /* A sentence of those above in the line L.  Sets *REST to the words after

@@ -90,10 +90,13 @@ unfold (const char *text, size_t length, char *out, size_t max)
 
 /* The length of a type prefix ("rfc822;", "smtp;", "X-Postfix;") at the
    start of the LENGTH bytes at TEXT, with the blanks after it, or 0: a
-   token of letters, digits, "-", "_" and "." and then ";".  */
+   letter, then letters, digits, "-", "_" and "." (so that "5.1.1;" is
+   none), then ";".  */
 static size_t
 type_prefix (const char *text, size_t length)
 {
+  if (length == 0 || !is_alpha (text[0]))
+    return 0;
   size_t i = 0;
   while (i < length && i <= 64
          && (is_alpha (text[i]) || is_digit (text[i]) || text[i] == '-'
@@ -353,7 +356,8 @@ smtpstatus_bounce_fill (const char *address, size_t address_length,
     }
 
   /* The enhanced code the server gave: its reply's, or where there is
-     no reply, the one the words start with ("5.1.1 user unknown").  */
+     no reply, the one the words start with ("5.1.1 user unknown",
+     "5.2.2: over quota").  */
   struct smtp_enhanced_status said;
   bool has_said = false, lead = false;
   if (real)
@@ -364,7 +368,9 @@ smtpstatus_bounce_fill (const char *address, size_t address_length,
   else
     {
       size_t token = 0;
-      while (token < words_length && !is_blank (words[token]))
+      while (token < words_length && !is_blank (words[token])
+             && words[token] != ';' && words[token] != ':'
+             && words[token] != ',')
         token++;
       has_said = lead = smtp_enhanced_parse (words, token, &said) == 0;
     }

@@ -208,6 +208,40 @@ static const struct example examples[] =
     { { "alice@example.org", 550, "5.2.1", "recipient-disabled", FAILED },
       { "carol@example.com", 552, "5.3.4", "message-too-big", FAILED } } },
 
+  { "Sendmail's warning",
+    "    **********************************************\n"
+    "    **      THIS IS A WARNING MESSAGE ONLY      **\n"
+    "    **  YOU DO NOT NEED TO RESEND YOUR MESSAGE  **\n"
+    "    **********************************************\n"
+    "\n"
+    "The original message was received at Mon, 2 Mar 2020 10:00:00 +0100\n"
+    "from client.example.net [203.0.113.5]\n"
+    "\n"
+    "   ----- The following addresses had transient non-fatal errors -----\n"
+    "<bob@example.org>\n"
+    "    (reason: 451 4.7.1 Greylisted, please try again later)\n"
+    "\n"
+    "   ----- Transcript of session follows -----\n"
+    "<bob@example.org>... Deferred: 451 4.7.1 Greylisted, please try again "
+    "later\n"
+    "Warning: message still undelivered after 4 hours\n"
+    "Will keep trying until message is 5 days old\n",
+    { { "bob@example.org", 451, "4.7.1", "try-later", DELAYED } } },
+
+  { "Sendmail, a failure beside a delay",
+    "The original message was received at Mon, 2 Mar 2020 10:00:00 +0100\n"
+    "from client.example.net [203.0.113.5]\n"
+    "\n"
+    "   ----- The following addresses had permanent fatal errors -----\n"
+    "<carol@example.com>\n"
+    "    (reason: 550 5.1.1 <carol@example.com>... User unknown)\n"
+    "\n"
+    "   ----- The following addresses had transient non-fatal errors -----\n"
+    "<bob@example.org>\n"
+    "    (reason: 451 4.7.1 Greylisted, please try again later)\n",
+    { { "carol@example.com", 550, "5.1.1", "recipient-unknown", FAILED },
+      { "bob@example.org", 451, "4.7.1", "try-later", FAILED } } },
+
   { "Exchange 2003",
     "Your message\n"
     "\n"
@@ -337,6 +371,28 @@ static const struct example examples[] =
     "\n"
     "To: <bob@example.org>\n",
     { { "bob@example.org", 550, "5.1.1", "recipient-unknown", FAILED } } },
+
+  { "Oracle Messaging Server",
+    "This report relates to a message you sent with the following header "
+    "fields:\n"
+    "\n"
+    "  Message-id: <1234.5678@example.net>\n"
+    "  From: sender@example.net\n"
+    "  To: bob@example.org\n"
+    "  Subject: Plans\n"
+    "\n"
+    "Your message cannot be delivered to the following recipients:\n"
+    "\n"
+    "  Recipient address: bob@example.org\n"
+    "  Reason: Remote SMTP server has rejected address\n"
+    "  Diagnostic code: smtp;550 5.1.1 unknown or illegal alias: "
+    "bob@example.org\n"
+    "  Remote system: dns;mx.example.org (TCP|192.0.2.9|40000|192.0.2.1|25)\n"
+    "  Recipient address: carol@example.org\n"
+    "  Reason: Remote SMTP server has rejected address\n"
+    "  Diagnostic code: smtp;552 5.2.2 mailbox full\n",
+    { { "bob@example.org", 550, "5.1.1", "recipient-unknown", FAILED },
+      { "carol@example.org", 552, "5.2.2", "mailbox-full", FAILED } } },
 
   { "addresses in UTF-8, with a sentence's full stop, and too long",
     "<j\xc3\xb6rg@b\xc3\xbc" "cher.example>: host mx.example[192.0.2.1] "

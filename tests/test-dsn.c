@@ -519,6 +519,23 @@ static const struct
       "relay-denied", 0,
       "The server does not pass mail on to other domains for this sender; "
       "that needs the sender's own provider's server and a login to it." } },
+  { "a reply with no type, quoted as Exchange does",
+    "Reporting-MTA: dns; mx.example.net\n\n"
+    "Final-Recipient: rfc822; uma@example.org\nAction: failed\n"
+    "Status: 5.0.0\n"
+    "Diagnostic-Code: Remote Server returned '550 5.1.1 "
+    "RESOLVER.ADR.RecipNotFound; not found'\n",
+    { "uma@example.org", SMTP_ACTION_FAILED, "5.1.1", 550,
+      "recipient-unknown", 0, UNKNOWN_TEXT } },
+  { "words that start with an enhanced code and a semicolon",
+    "Reporting-MTA: dns; mx.example.net\n\n"
+    "Final-Recipient: rfc822; uma@example.org\nAction: failed\n"
+    "Status: 5.0.0\n"
+    "Diagnostic-Code: 5.2.2; over quota\n",
+    { "uma@example.org", SMTP_ACTION_FAILED, "5.2.2", 0,
+      "mailbox-full", 0,
+      "The recipient's mailbox is full: it has used up its storage "
+      "space." } },
   { "delayed with a 5xx reply: the action decides",
     "Reporting-MTA: dns; mx.example.net\n\n"
     "Final-Recipient: rfc822; xena@example.org\nAction: delayed\n"
