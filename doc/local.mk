@@ -1,15 +1,20 @@
 # doc/local.mk: the man pages, included by Makefile.am.
 # SPDX-License-Identifier: LGPL-2.1-or-later
 
-# One page for the program and four for the library (basic codes,
-# enhanced codes, replies, diagnoses); every other function's name is a .so link to
-# the page that describes it.
+# One page for the program and five for the library (basic codes,
+# enhanced codes, replies, diagnoses, bounces); every other function's
+# name is a .so link to the page that describes it.
 dist_man_MANS = \
 	doc/smtp-status.1 \
+	doc/smtp_bounce_action_name.3 \
+	doc/smtp_bounce_text_next.3 \
 	doc/smtp_diagnosis_explanation.3 \
 	doc/smtp_diagnosis_explanation_l.3 \
 	doc/smtp_diagnosis_sentence.3 \
 	doc/smtp_diagnosis_sentence_l.3 \
+	doc/smtp_dsn_explain.3 \
+	doc/smtp_dsn_next_recipient.3 \
+	doc/smtp_dsn_parse.3 \
 	doc/smtp_enhanced_description.3 \
 	doc/smtp_enhanced_description_l.3 \
 	doc/smtp_enhanced_description_str.3 \

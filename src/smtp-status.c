@@ -7,7 +7,6 @@
 #include <getopt.h>
 #include <limits.h>
 #include <locale.h>
-#include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -17,9 +16,10 @@
 
 #include "smtpstatus.h"
 #include "ascii.h"
+#include "bounce-mime.h"
+#include "cli-output.h"
 
 #if ENABLE_NLS
-# include <langinfo.h>
 # include <libintl.h>
 # define _(text) gettext (text)
 #else
@@ -35,23 +35,6 @@ enum
 
 static const char program_name[] = "smtp-status";
 
-/* Prints a message on stderr.  A translation that has no arguments to
-   format is passed as an argument to "%s", never as FORMAT: a catalog
-   checks only the msgids marked c-format, and a stray "%s" in any other
-   would make vfprintf read arguments that are not there.  */
-#if defined __GNUC__
-__attribute__ ((format (printf, 1, 2)))
-#endif
-static void
-complain (const char *format, ...)
-{
-  va_list args;
-  va_start (args, format);
-  fprintf (stderr, "%s: ", program_name);
-  vfprintf (stderr, format, args);
-  fputc ('\n', stderr);
-  va_end (args);
-}
 
 static int
 usage_error (void)
@@ -67,6 +50,8 @@ print_help (void)
 {
   /* TRANSLATORS: %s is the program's name, smtp-status.  */
   printf (_("Usage: %s [OPTION]... CODE|NAME...\n"), program_name);
+  /* TRANSLATORS: %s is the program's name, smtp-status.  */
+  printf (_("  or:  %s --bounce [--json] [FILE]...\n"), program_name);
   fputs (_("Print the description of each SMTP reply CODE or symbolic NAME\n"
            "in the language of the current locale.\n"), stdout);
   fputs ("\n", stdout);
@@ -91,8 +76,11 @@ print_help (void)
            "end-of-data\n"
            "      --recipient=ADDRESS\n"
            "                    with --reply or --json, name ADDRESS in that "
-           "sentence\n"
-           "  -L, --lang=LANG   describe in language LANG (for example sv "
+           "sentence\n"), stdout);
+  print_bounce_help ();
+  /* TRANSLATORS: keep the option names; align the descriptions in one
+     column with those of the options above.  */
+  fputs (_("  -L, --lang=LANG   describe in language LANG (for example sv "
            "or tr),\n"
            "                      even where no locale for it is installed\n"
            "  -h, --help        display this help and exit\n"
@@ -121,6 +109,8 @@ print_help (void)
            "of the same and the reply's text, in UTF-8 whatever the "
            "locale's charset.\n"),
          stdout);
+  fputs ("\n", stdout);
+  print_bounce_notes ();
   fputs ("\n", stdout);
   fputs (_("Exit status is 0 if every operand was found and every reply "
            "well formed,\n"
@@ -437,12 +427,10 @@ has_control_character (const char *s)
   return false;
 }
 
-static void bind_codeset (bool utf8);
-
 static void
 out_of_memory (void)
 {
-  bind_codeset (false);
+  bind_codeset (output.json, false);
   complain ("%s", _("memory exhausted"));
   exit (EXIT_TROUBLE);
 }
@@ -478,82 +466,7 @@ diagnosis_sentence (const struct smtp_diagnosis *diagnosis,
   return *allocated != NULL ? *allocated : buffer;
 }
 
-/* The length of the well-formed UTF-8 sequence at the start of the bytes
-   from P to END (Unicode's table 3-7: no overlong forms, no surrogates,
-   nothing above U+10FFFF), or 0 if there is none.  */
-static size_t
-utf8_sequence (const unsigned char *p, const unsigned char *end)
-{
-  unsigned char c = p[0], low = 0x80, high = 0xbf;
-  size_t n;
-  if (c >= 0xc2 && c <= 0xdf)
-    n = 2;
-  else if (c >= 0xe0 && c <= 0xef)
-    {
-      n = 3;
-      if (c == 0xe0)
-        low = 0xa0;
-      else if (c == 0xed)
-        high = 0x9f;
-    }
-  else if (c >= 0xf0 && c <= 0xf4)
-    {
-      n = 4;
-      if (c == 0xf0)
-        low = 0x90;
-      else if (c == 0xf4)
-        high = 0x8f;
-    }
-  else
-    return 0;
-  if ((size_t) (end - p) < n || p[1] < low || p[1] > high)
-    return 0;
-  for (size_t i = 2; i < n; i++)
-    if (p[i] < 0x80 || p[i] > 0xbf)
-      return 0;
-  return n;
-}
 
-/* Writes the LENGTH bytes at TEXT as the inside of a JSON string (RFC
-   8259), valid UTF-8 whatever they are: '"' and '\' escaped, control
-   characters and DEL as \n, \r, \t or \u00XX, and each byte that is not
-   part of a well-formed UTF-8 sequence as U+FFFD.  */
-static void
-json_chars (const char *text, size_t length)
-{
-  const unsigned char *p = (const unsigned char *) text;
-  const unsigned char *end = p + length;
-  while (p < end)
-    {
-      unsigned char c = *p;
-      if (c >= 0x80)
-        {
-          size_t n = utf8_sequence (p, end);
-          if (n == 0)
-            fputs ("\xef\xbf\xbd", stdout);
-          else
-            fwrite (p, 1, n, stdout);
-          p += n != 0 ? n : 1;
-          continue;
-        }
-      if (c == '"' || c == '\\')
-        {
-          putchar ('\\');
-          putchar (c);
-        }
-      else if (c == '\n')
-        fputs ("\\n", stdout);
-      else if (c == '\r')
-        fputs ("\\r", stdout);
-      else if (c == '\t')
-        fputs ("\\t", stdout);
-      else if (c < 0x20 || c == 0x7f)
-        printf ("\\u%04x", c);
-      else
-        putchar (c);
-      p++;
-    }
-}
 
 /* Writes the member NAME (a plain ASCII name) with the string VALUE, or
    null where VALUE is NULL, after a comma unless FIRST.  */
@@ -561,14 +474,7 @@ static void
 json_member (const char *name, const char *value, bool first)
 {
   printf ("%s\"%s\": ", first ? "{" : ", ", name);
-  if (value == NULL)
-    {
-      fputs ("null", stdout);
-      return;
-    }
-  putchar ('"');
-  json_chars (value, strlen (value));
-  putchar ('"');
+  json_string (value);
 }
 
 /* The reply's text as smtp_reply_next_line gives its lines, joined by
@@ -603,17 +509,6 @@ outcome_name (enum smtp_outcome outcome)
     }
 }
 
-static const char *
-party_name (enum smtp_party party)
-{
-  switch (party)
-    {
-    case SMTP_PARTY_SENDER: return "sender";
-    case SMTP_PARTY_SENDER_PROVIDER: return "sender-provider";
-    case SMTP_PARTY_RECIPIENT: return "recipient";
-    default: return "nobody";
-    }
-}
 
 static const char *
 source_name (enum smtp_diagnosis_source source)
@@ -860,22 +755,6 @@ explain_replies (struct reader *r, bool end_of_input)
   r->offset += pos;
 }
 
-/* With --json, binds the program's and the library's texts to UTF-8, as
-   JSON must be, where UTF8 is set; and back to the locale's charset, for
-   a message on standard error, where it is not.  */
-static void
-bind_codeset (bool utf8)
-{
-#if ENABLE_NLS
-  if (!output.json)
-    return;
-  const char *codeset = utf8 ? "UTF-8" : nl_langinfo (CODESET);
-  bind_textdomain_codeset (PACKAGE, codeset);
-  bind_textdomain_codeset (SMTP_STATUS_TEXTDOMAIN, codeset);
-#else
-  (void) utf8;
-#endif
-}
 
 /* Reads replies from standard input and explains each as soon as it is
    complete, so that it works on a live session too; reads them strictly
@@ -895,7 +774,7 @@ explain_input (bool strict)
       if (n < 0)
         {
           int error = errno;
-          bind_codeset (false);
+          bind_codeset (output.json, false);
           /* TRANSLATORS: %s is the system's description of the error, such
              as "Input/output error", in the user's language where the C
              library has one.  */
@@ -932,7 +811,7 @@ finish (int status)
   if (fflush (stdout) != 0 || ferror (stdout))
     {
       int error = errno;
-      bind_codeset (false);
+      bind_codeset (output.json, false);
       /* TRANSLATORS: %s is the system's description of the error, such as
          "No space left on device", in the user's language where the C
          library has one.  */
@@ -954,12 +833,13 @@ main (int argc, char **argv)
     { "step", required_argument, NULL, 'T' },
     { "recipient", required_argument, NULL, 'R' },
     { "lang", required_argument, NULL, 'L' },
+    { "bounce", no_argument, NULL, 'b' },
     { "help", no_argument, NULL, 'h' },
     { "version", no_argument, NULL, 'V' },
     { NULL, 0, NULL, 0 }
   };
   bool list = false, reply = false, strict = false, help = false;
-  bool version = false, json = false;
+  bool version = false, bounce = false, json = false;
   bool bad_option = false;
   const char *lang = NULL, *step = NULL;
 
@@ -972,7 +852,7 @@ main (int argc, char **argv)
   /* The options first: --lang must be in place before the first gettext
      call, which glibc would otherwise remember in the old language.  */
   int option;
-  while ((option = getopt_long (argc, argv, "lrL:hV", options, NULL)) != -1)
+  while ((option = getopt_long (argc, argv, "lrL:hVb", options, NULL)) != -1)
     switch (option)
       {
       case 'l': list = true; break;
@@ -984,6 +864,7 @@ main (int argc, char **argv)
       case 'L': lang = optarg; break;
       case 'h': help = true; break;
       case 'V': version = true; break;
+      case 'b': bounce = true; break;
       default: bad_option = true; break;
       }
   bool good_lang = lang == NULL || is_language_list (lang);
@@ -1010,6 +891,19 @@ main (int argc, char **argv)
       print_version ();
       return finish (EXIT_SUCCESS);
     }
+  if (bounce && (list || reply || strict || step != NULL
+                 || output.recipient != NULL))
+    {
+      /* TRANSLATORS: %s is the option given with --bounce: --list,
+         --reply, --strict, --step or --recipient.  */
+      complain (_("--bounce cannot be combined with %s"),
+                list ? "--list" : reply ? "--reply" : strict ? "--strict"
+                : step != NULL ? "--step" : "--recipient");
+      return usage_error ();
+    }
+  if (bounce)
+    return finish (explain_bounces (argv + optind, (size_t) (argc - optind),
+                                    json));
   if (step != NULL && !parse_step (step, &output.step))
     {
       /* TRANSLATORS: %s is the argument of --step as it was given; keep
@@ -1060,7 +954,7 @@ main (int argc, char **argv)
     {
       output.json = json;
       output.sentence = step != NULL || output.recipient != NULL;
-      bind_codeset (true);
+      bind_codeset (output.json, true);
       return finish (explain_input (strict));
     }
   if (optind == argc)

@@ -15,7 +15,7 @@ tests_libtap_a_SOURCES = tests/tap.c tests/tap.h
 
 C_TESTS = tests/test-table tests/test-locales tests/test-reply \
 	tests/test-enhanced tests/test-alloc tests/test-threads \
-	tests/test-diagnose tests/test-diagnose-l10n
+	tests/test-diagnose tests/test-diagnose-l10n tests/test-dsn
 check_PROGRAMS = $(C_TESTS) $(REPLAYS)
 tests_test_table_LDADD = tests/libtap.a src/libsmtpstatus.la
 tests_test_locales_LDADD = tests/libtap.a src/libsmtpstatus.la
@@ -27,6 +27,13 @@ tests_test_alloc_LDADD = tests/libtap.a src/libsmtpstatus.la
 tests_test_threads_LDADD = tests/libtap.a src/libsmtpstatus.la
 tests_test_diagnose_LDADD = tests/libtap.a src/libsmtpstatus.la
 tests_test_diagnose_l10n_LDADD = tests/libtap.a src/libsmtpstatus.la
+tests_test_dsn_LDADD = tests/libtap.a src/libsmtpstatus.la
+
+# The texts of bounces without a report; it counts allocations too.
+C_TESTS += tests/test-bounce-text
+tests_test_bounce_text_SOURCES = tests/test-bounce-text.c \
+	tests/count-malloc.c tests/count-malloc.h
+tests_test_bounce_text_LDADD = tests/libtap.a src/libsmtpstatus.la
 
 # A strict JSON reader (tests/json.h), for tests/json-check, the reader
 # of JSON Lines for the tests of smtp-status --json, itself tested by
@@ -45,16 +52,17 @@ tests_test_cold_start_LDADD = tests/libtap.a src/libsmtpstatus.la
 # Every test but relocations.test, whose figure means nothing in a build
 # instrumented by a sanitizer (it adds relocations of its own); .ci/run
 # runs the sanitizer build with TESTS='$(SANITIZER_TESTS)'.
-SANITIZER_TESTS = $(C_TESTS) tests/cli.test tests/catalogs.test \
-	tests/fuzz-corpus.test tests/man.test tests/measure-json.test \
-	tests/json.test
+SANITIZER_TESTS = $(C_TESTS) tests/cli.test tests/bounce-cli.test \
+	tests/catalogs.test tests/fuzz-corpus.test tests/man.test \
+	tests/measure-json.test tests/json.test
 # translator.test builds a copy of the tree of its own, which
 # instrumentation would only slow down.
 TESTS = $(SANITIZER_TESTS) tests/relocations.test tests/translator.test
 EXTRA_DIST += tests/tap.sh tests/cli.test tests/catalogs.test \
 	tests/lsan.supp tests/valgrind.supp tests/relocations.test \
 	tests/translator.test tests/man.test tests/json.test \
-	tests/expected/sv.tsv tests/expected/tr.tsv
+	tests/expected/sv.tsv tests/expected/tr.tsv \
+	tests/bounce-cli.test tests/bounces
 
 # The environment of every test: no locale setting of the caller's may
 # leak in, and LANGUAGE least of all.
@@ -67,11 +75,11 @@ AM_TESTS_ENVIRONMENT = \
 	SMTPSTATUS_THREAD_ROUNDS='$(THREAD_ROUNDS)'; \
 	SMTPSTATUS_COLD_RUNS='$(COLD_RUNS)'; \
 	JSON_CORPUS_STRIDE='$(JSON_CORPUS_STRIDE)'; \
-	USE_NLS='$(USE_NLS)'; MSGFMT='$(MSGFMT)'; srcdir='$(srcdir)'; \
-	CC='$(CC)'; READELF='$(READELF)'; \
+	USE_NLS='$(USE_NLS)'; HAVE_GMIME='$(GMIME_FOUND)'; MSGFMT='$(MSGFMT)'; \
+	srcdir='$(srcdir)'; CC='$(CC)'; READELF='$(READELF)'; \
 	LSAN_OPTIONS='suppressions=$(abs_top_srcdir)/tests/lsan.supp:print_suppressions=0'; \
 	export LOCPATH SMTPSTATUS_LOCALEDIR SMTP_STATUS JSON_CHECK USE_NLS \
-	  MSGFMT srcdir \
+	  HAVE_GMIME MSGFMT srcdir \
 	  CC READELF LSAN_OPTIONS SMTPSTATUS_THREAD_ROUNDS \
 	  SMTPSTATUS_COLD_RUNS JSON_CORPUS_STRIDE;
 
@@ -168,8 +176,9 @@ installcheck-local: tests/locales.stamp
 # The fuzz targets.  In 'make check' each replays its corpus,
 # tests/fuzz/TARGET/, seeds and past crashes alike (fuzz-corpus.test);
 # built with --enable-fuzzing, 'make fuzz-run' fuzzes them.
-FUZZ_TARGETS = reply enhanced names
-REPLAYS = tests/replay-reply tests/replay-enhanced tests/replay-names
+FUZZ_TARGETS = reply enhanced names dsn bounce-text
+REPLAYS = tests/replay-reply tests/replay-enhanced tests/replay-names \
+	tests/replay-dsn tests/replay-bounce-text
 tests_replay_reply_SOURCES = tests/fuzz-reply.c tests/fuzz-main.c \
 	tests/fuzz-check.h
 tests_replay_reply_LDADD = src/libsmtpstatus.la
@@ -179,9 +188,16 @@ tests_replay_enhanced_LDADD = src/libsmtpstatus.la
 tests_replay_names_SOURCES = tests/fuzz-names.c tests/fuzz-main.c \
 	tests/fuzz-check.h
 tests_replay_names_LDADD = src/libsmtpstatus.la
+tests_replay_dsn_SOURCES = tests/fuzz-dsn.c tests/fuzz-main.c \
+	tests/fuzz-check.h
+tests_replay_dsn_LDADD = src/libsmtpstatus.la
+tests_replay_bounce_text_SOURCES = tests/fuzz-bounce-text.c \
+	tests/fuzz-main.c tests/fuzz-check.h
+tests_replay_bounce_text_LDADD = src/libsmtpstatus.la
 EXTRA_DIST += tests/fuzz-corpus.test tests/fuzz
 
-EXTRA_PROGRAMS = tests/fuzz-reply tests/fuzz-enhanced tests/fuzz-names
+EXTRA_PROGRAMS = tests/fuzz-reply tests/fuzz-enhanced tests/fuzz-names \
+	tests/fuzz-dsn tests/fuzz-bounce-text
 tests_fuzz_reply_SOURCES = tests/fuzz-reply.c tests/fuzz-check.h
 tests_fuzz_reply_LDADD = src/libsmtpstatus.la
 tests_fuzz_reply_LDFLAGS = -no-install -fsanitize=fuzzer
@@ -191,8 +207,15 @@ tests_fuzz_enhanced_LDFLAGS = -no-install -fsanitize=fuzzer
 tests_fuzz_names_SOURCES = tests/fuzz-names.c tests/fuzz-check.h
 tests_fuzz_names_LDADD = src/libsmtpstatus.la
 tests_fuzz_names_LDFLAGS = -no-install -fsanitize=fuzzer
+tests_fuzz_dsn_SOURCES = tests/fuzz-dsn.c tests/fuzz-check.h
+tests_fuzz_dsn_LDADD = src/libsmtpstatus.la
+tests_fuzz_dsn_LDFLAGS = -no-install -fsanitize=fuzzer
+tests_fuzz_bounce_text_SOURCES = tests/fuzz-bounce-text.c tests/fuzz-check.h
+tests_fuzz_bounce_text_LDADD = src/libsmtpstatus.la
+tests_fuzz_bounce_text_LDFLAGS = -no-install -fsanitize=fuzzer
 CLEANFILES += tests/fuzz-reply$(EXEEXT) tests/fuzz-enhanced$(EXEEXT) \
-	tests/fuzz-names$(EXEEXT)
+	tests/fuzz-names$(EXEEXT) tests/fuzz-dsn$(EXEEXT) \
+	tests/fuzz-bounce-text$(EXEEXT)
 
 # 'make fuzz-run FUZZ_SECONDS=60': each target for that long, on a copy
 # of its corpus (the source tree stays as it is).  A crash fails the run
@@ -201,7 +224,8 @@ CLEANFILES += tests/fuzz-reply$(EXEEXT) tests/fuzz-enhanced$(EXEEXT) \
 FUZZ_SECONDS = 60
 if FUZZING
 fuzz-run: tests/fuzz-reply$(EXEEXT) tests/fuzz-enhanced$(EXEEXT) \
-		tests/fuzz-names$(EXEEXT)
+		tests/fuzz-names$(EXEEXT) tests/fuzz-dsn$(EXEEXT) \
+		tests/fuzz-bounce-text$(EXEEXT)
 	@$(MKDIR_P) tests/fuzz-crashes; \
 	for target in $(FUZZ_TARGETS); do \
 	  corpus=tests/fuzz-corpus-$$target; \
@@ -241,7 +265,18 @@ bench: tests/bench$(EXEEXT) src/libsmtpstatus.la tests/locales.stamp \
 	STRACE='$(STRACE)' $(SHELL) $(srcdir)/tests/bench.sh tests/bench$(EXEEXT) \
 	  src/.libs/libsmtpstatus.so
 	@$(MAKE) $(AM_MAKEFLAGS) measure
+	@$(MAKE) $(AM_MAKEFLAGS) bench-bounce
 .PHONY: bench
+
+# 'make bench-bounce': smtp-status --bounce --json on the real bounces
+# beside the clone (../shared/realworld/bounces, never copied into the
+# tree), against the Perl decoder Sisimai where it is installed.  libtool
+# runs the program itself, not its wrapper script.
+bench-bounce: src/smtp-status$(EXEEXT)
+	@$(LIBTOOL) --mode=execute $(SHELL) $(srcdir)/tests/bench-bounce.sh \
+	  src/smtp-status$(EXEEXT) '$(REALWORLD)/bounces'
+.PHONY: bench-bounce
+EXTRA_DIST += tests/bench-bounce.sh
 
 # 'make measure': the library on real SMTP replies, the data set kept
 # beside the clone (../shared/realworld, whose README describes it; it

@@ -1,0 +1,446 @@
+/* bounce-mime.c: smtp-status --bounce.  Reads whole messages, finds the
+   delivery status through their MIME structure with GMime, and has the
+   library explain each failed or delayed recipient.  Only the program
+   links GMime, never libsmtpstatus; built without it, --bounce says so.
+   SPDX-License-Identifier: LGPL-2.1-or-later  */
+
+#include <config.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#if ENABLE_NLS
+# include <libintl.h>
+# define _(text) gettext (text)
+#else
+# define _(text) (text)
+#endif
+
+#if HAVE_GMIME
+# include <gmime/gmime.h>
+#endif
+
+#include "smtpstatus.h"
+#include "bounce-mime.h"
+#include "cli-output.h"
+
+/* The exit statuses of smtp-status(1).  */
+enum
+{
+  BOUNCE_ALL = 0,       /* every message was a bounce */
+  BOUNCE_NOT = 1,       /* a message was not */
+  BOUNCE_TROUBLE = 2    /* a file could not be read, or no GMime */
+};
+
+
+void
+print_bounce_help (void)
+{
+  /* TRANSLATORS: keep the option names; align the descriptions in one
+     column with those of the other options.  */
+  fputs (_("  -b, --bounce      explain the bounces in each FILE, one whole "
+           "message\n"
+           "                      each (standard input without FILE); with "
+           "--json,\n"
+           "                      one JSON object per recipient\n"), stdout);
+#if !HAVE_GMIME
+  fputs (_("                      (this smtp-status was built without GMime: "
+           "no --bounce)\n"), stdout);
+#endif
+}
+
+void
+print_bounce_notes (void)
+{
+  /* TRANSLATORS: keep "-", --bounce and --json.  */
+  fputs (_("With --bounce, each failed or delayed recipient gets one line: "
+           "the address,\n"
+           "the action, the enhanced code or \"-\", the reply code or "
+           "\"-\", the reason,\n"
+           "the explanation and the advice, separated by tabs; with "
+           "--json, a JSON\n"
+           "object.  Exit status is 0 if every message was a bounce, 1 if "
+           "one was not,\n"
+           "and 2 if a FILE could not be read.\n"), stdout);
+}
+
+#if !HAVE_GMIME
+
+int
+explain_bounces (char *const *files, size_t count, bool json)
+{
+  (void) files, (void) count, (void) json;
+  complain ("%s", _("--bounce is not available: this smtp-status was built "
+                    "without GMime 3.0 (install it, e.g. libgmime-3.0-dev, "
+                    "and run configure again)"));
+  return BOUNCE_TROUBLE;
+}
+
+#else /* HAVE_GMIME */
+
+/* How deep the walk goes into multiparts and attached messages; GMime
+   has parsed the whole message already, this only bounds the stack.  */
+#define MAX_DEPTH 32
+
+
+
+
+/* Writes TEXT as one field of a tab-separated line: a control character
+   (a tab or a line end in a bounce's text) as a space, "-" for an empty
+   one.  */
+static void
+tsv_field (const char *text)
+{
+  if (*text == '\0')
+    {
+      putchar ('-');
+      return;
+    }
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      size_t n = strcspn (p, "\001\002\003\004\005\006\007\010\011\012\013"
+                          "\014\015\016\017\020\021\022\023\024\025\026"
+                          "\027\030\031\032\033\034\035\036\037\177");
+      fwrite (p, 1, n, stdout);
+      p += n;
+      if (*p == '\0')
+        break;
+      putchar (' ');
+    }
+}
+
+
+/* What the walk needs to know of the message being read.  */
+struct bounce
+{
+  const char *file;     /* the FILE operand, NULL for standard input */
+  bool json;
+  size_t printed;       /* recipients printed for this message */
+  GByteArray *body;     /* a part's decoded body, reused */
+  GMimeParser *parser;  /* reused from message to message */
+  GByteArray *message;  /* the bytes of the message, reused likewise */
+};
+
+/* Prints one recipient, unless it was delivered, relayed or expanded
+   and so is no failure.  */
+static void
+print_recipient (struct bounce *b, const struct smtp_bounce_recipient *r)
+{
+  if (r->action == SMTP_ACTION_DELIVERED || r->action == SMTP_ACTION_RELAYED
+      || r->action == SMTP_ACTION_EXPANDED)
+    return;
+  b->printed++;
+  char status[48] = "";
+  if (r->has_status)
+    snprintf (status, sizeof status, "%d.%d.%d", r->status.status_class,
+              r->status.subject, r->status.detail);
+  const struct smtp_diagnosis *d = &r->diagnosis;
+  const char *action = smtp_bounce_action_name (r->action);
+  const char *reason = smtp_reason_name (d->reason);
+  const char *explanation = smtp_diagnosis_explanation (d);
+  const char *advice = smtp_reason_advice (d->reason);
+  if (!b->json)
+    {
+      tsv_field (r->address);
+      printf ("\t%s\t%s\t", action, *status != '\0' ? status : "-");
+      if (r->code != 0)
+        printf ("%d", r->code);
+      else
+        putchar ('-');
+      printf ("\t%s\t", reason);
+      tsv_field (explanation);
+      putchar ('\t');
+      tsv_field (advice);
+      putchar ('\n');
+      return;
+    }
+  fputs ("{\"recipient\": ", stdout);
+  json_string (*r->address != '\0' ? r->address : NULL);
+  fputs (", \"action\": ", stdout);
+  json_string (action);
+  fputs (", \"status\": ", stdout);
+  json_string (*status != '\0' ? status : NULL);
+  if (r->code != 0)
+    printf (", \"code\": %d", r->code);
+  else
+    fputs (", \"code\": null", stdout);
+  fputs (", \"reason\": ", stdout);
+  json_string (reason);
+  fputs (", \"explanation\": ", stdout);
+  json_string (explanation);
+  fputs (", \"advice\": ", stdout);
+  json_string (advice);
+  printf (", \"retry\": %s, \"fixer\": \"%s\", \"file\": ",
+          d->retry ? "true" : "false", party_name (d->fixer));
+  json_string (b->file);
+  fputs ("}\n", stdout);
+}
+
+/* Decodes the body of PART (its transfer encoding: base64,
+   quoted-printable, ...) into B->body; false if it has none.  */
+static bool
+decode_body (struct bounce *b, GMimePart *part)
+{
+  GMimeDataWrapper *content = g_mime_part_get_content (part);
+  if (content == NULL)
+    return false;
+  g_byte_array_set_size (b->body, 0);
+  GMimeStream *out = g_mime_stream_mem_new_with_byte_array (b->body);
+  g_mime_stream_mem_set_owner (GMIME_STREAM_MEM (out), FALSE);
+  ssize_t written = g_mime_data_wrapper_write_to_stream (content, out);
+  g_object_unref (out);
+  return written >= 0;
+}
+
+/* The parts of one message, the message itself or one attached to it,
+   that may tell of its recipients.  */
+struct parts
+{
+  GPtrArray *reports;   /* message/delivery-status and
+                           message/global-delivery-status parts */
+  GPtrArray *texts;     /* text/plain parts, and multiparts without parts
+                           (whose boundary never comes: all is their
+                           prologue) */
+  GPtrArray *messages;  /* messages attached (message/rfc822, message/global)
+                           other than those a multipart/report returns */
+};
+
+/* Sorts the leaves of OBJECT into *P, in the order of the message.
+   IN_REPORT: OBJECT is a part of a multipart/report, whose attached
+   message is the one that bounced, not the bounce.  */
+static void
+collect (GMimeObject *object, bool in_report, int depth, struct parts *p)
+{
+  if (object == NULL || depth > MAX_DEPTH)
+    return;
+  GMimeContentType *type = g_mime_object_get_content_type (object);
+  if (GMIME_IS_MULTIPART (object))
+    {
+      GMimeMultipart *multipart = GMIME_MULTIPART (object);
+      bool report = type != NULL
+                    && g_mime_content_type_is_type (type, "multipart",
+                                                    "report");
+      int count = g_mime_multipart_get_count (multipart);
+      if (count == 0 && g_mime_multipart_get_prologue (multipart) != NULL)
+        g_ptr_array_add (p->texts, object);
+      for (int i = 0; i < count; i++)
+        collect (g_mime_multipart_get_part (multipart, i), report, depth + 1,
+                 p);
+      return;
+    }
+  if (GMIME_IS_MESSAGE_PART (object))
+    {
+      GMimeMessage *message
+        = g_mime_message_part_get_message (GMIME_MESSAGE_PART (object));
+      if (!in_report && message != NULL)
+        g_ptr_array_add (p->messages, message);
+      return;
+    }
+  if (!GMIME_IS_PART (object) || type == NULL)
+    return;
+  if (g_mime_content_type_is_type (type, "message", "delivery-status")
+      || g_mime_content_type_is_type (type, "message",
+                                      "global-delivery-status"))
+    g_ptr_array_add (p->reports, object);
+  else if (g_mime_content_type_is_type (type, "text", "plain"))
+    g_ptr_array_add (p->texts, object);
+}
+
+/* Explains the recipients of the delivery status (the body of a
+   message/delivery-status part, or a text that has one) in the SIZE
+   bytes at DATA; false if it has no recipient block.  */
+static bool
+explain_report (struct bounce *b, const char *data, size_t size)
+{
+  size_t cursor;
+  struct smtp_dsn_message fields;
+  if (smtp_dsn_parse (data, size, &fields, &cursor) != 0)
+    return false;
+  struct smtp_dsn_recipient block;
+  while (smtp_dsn_next_recipient (data, size, &cursor, &block))
+    {
+      struct smtp_bounce_recipient recipient;
+      smtp_dsn_explain (data, &block, &recipient);
+      print_recipient (b, &recipient);
+    }
+  return true;
+}
+
+/* Explains the recipients the text OBJECT names: a text/plain part's
+   decoded body, or the prologue of a multipart whose parts never start.
+   A delivery status in the text (a report forwarded as text, or one
+   whose MIME boundary is wrong) is read as such; else the text is read
+   as the words of a bounce.  */
+static void
+explain_text (struct bounce *b, GMimeObject *object)
+{
+  const char *data;
+  size_t size;
+  if (GMIME_IS_MULTIPART (object))
+    {
+      data = g_mime_multipart_get_prologue (GMIME_MULTIPART (object));
+      size = strlen (data);
+    }
+  else if (decode_body (b, GMIME_PART (object)))
+    {
+      data = (const char *) b->body->data;
+      size = b->body->len;
+    }
+  else
+    return;
+  if (explain_report (b, data, size))
+    return;
+  size_t cursor = 0;
+  struct smtp_bounce_recipient recipient;
+  while (smtp_bounce_text_next (data, size, &cursor, &recipient))
+    print_recipient (b, &recipient);
+}
+
+/* Explains the recipients of a message whose body is ROOT: those of its
+   delivery status parts where it has one, else those its text parts
+   name; where it has neither, those of the messages attached to it, the
+   first that has any.  DEPTH counts the messages it is attached in.  */
+static void
+explain_message (struct bounce *b, GMimeObject *root, int depth)
+{
+  if (depth > MAX_DEPTH)
+    return;
+  struct parts p = { g_ptr_array_new (), g_ptr_array_new (),
+                     g_ptr_array_new () };
+  collect (root, false, depth, &p);
+
+  bool have_report = false;
+  for (guint i = 0; i < p.reports->len; i++)
+    if (decode_body (b, p.reports->pdata[i])
+        && explain_report (b, (const char *) b->body->data, b->body->len))
+      have_report = true;
+  for (guint i = 0; !have_report && i < p.texts->len; i++)
+    explain_text (b, p.texts->pdata[i]);
+  for (guint i = 0; !have_report && b->printed == 0 && i < p.messages->len;
+       i++)
+    explain_message (b, g_mime_message_get_mime_part (p.messages->pdata[i]),
+                     depth + 1);
+
+  g_ptr_array_free (p.reports, TRUE);
+  g_ptr_array_free (p.texts, TRUE);
+  g_ptr_array_free (p.messages, TRUE);
+}
+
+/* Reads all of FD into *DATA, straight into its storage; 0, or an errno
+   value.  */
+static int
+read_all (int fd, GByteArray *data)
+{
+  struct stat st;
+  guint room = 65536;
+  /* A regular file is read in one call, whose bytes, as many as its
+     size, are all there is: no call more to see its end.  */
+  off_t size = -1;
+  if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode) && st.st_size > 0
+      && st.st_size < (off_t) G_MAXUINT - 65536)
+    {
+      size = st.st_size;
+      room = (guint) size + 1;
+    }
+  for (;;)
+    {
+      guint have = data->len;
+      if (room > G_MAXUINT - have)
+        return EFBIG;
+      g_byte_array_set_size (data, have + room);
+      ssize_t n = read (fd, data->data + have, room);
+      g_byte_array_set_size (data, have + (n > 0 ? (guint) n : 0));
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        return errno;
+      if (n == 0 || (off_t) n == size)
+        return 0;
+      size = -1;
+      if ((guint) n == room && room < (1u << 24))
+        room *= 2;
+    }
+}
+
+/* Explains the message in NAME ("-" or NULL for standard input); returns
+   its exit status.  */
+static int
+explain_file (struct bounce *b, const char *name)
+{
+  bool is_stdin = name == NULL || strcmp (name, "-") == 0;
+  b->file = is_stdin ? NULL : name;
+  b->printed = 0;
+  int fd = is_stdin ? STDIN_FILENO : open (name, O_RDONLY);
+  int error = fd < 0 ? errno : 0;
+  GByteArray *data = b->message;
+  g_byte_array_set_size (data, 0);
+  if (error == 0)
+    error = read_all (fd, data);
+  if (!is_stdin && fd >= 0)
+    close (fd);
+  if (error != 0)
+    {
+      bind_codeset (b->json, false);
+      /* The file as it was named, and what went wrong.  */
+      complain ("%s: %s", is_stdin ? _("standard input") : name,
+                strerror (error));
+      bind_codeset (b->json, true);
+      return BOUNCE_TROUBLE;
+    }
+
+  /* A message saved from a mailbox may start with its "From " line,
+     which is no header.  */
+  gint64 start = 0;
+  if (data->len >= 5 && memcmp (data->data, "From ", 5) == 0)
+    {
+      const guint8 *lf = memchr (data->data, '\n', data->len);
+      start = lf != NULL ? lf - data->data + 1 : data->len;
+    }
+  GMimeStream *stream = g_mime_stream_mem_new_with_byte_array (data);
+  g_mime_stream_mem_set_owner (GMIME_STREAM_MEM (stream), FALSE);
+  g_mime_stream_set_bounds (stream, start, -1);
+  g_mime_stream_seek (stream, start, GMIME_STREAM_SEEK_SET);
+  /* The message is read as a MIME part: its own headers are only those
+     of a part to the walk, and GMime need not parse its addresses and
+     dates.  One parser serves every message.  */
+  g_mime_parser_init_with_stream (b->parser, stream);
+  g_mime_parser_set_format (b->parser, GMIME_FORMAT_MESSAGE);
+  GMimeObject *root = g_mime_parser_construct_part (b->parser, NULL);
+  if (root != NULL)
+    {
+      explain_message (b, root, 0);
+      g_object_unref (root);
+    }
+  g_object_unref (stream);
+  return b->printed != 0 ? BOUNCE_ALL : BOUNCE_NOT;
+}
+
+int
+explain_bounces (char *const *files, size_t count, bool json)
+{
+  g_mime_init ();
+  bind_codeset (json, true);
+  struct bounce b = { .json = json, .body = g_byte_array_new (),
+                      .parser = g_mime_parser_new (),
+                      .message = g_byte_array_new () };
+  int status = BOUNCE_ALL;
+  for (size_t i = 0; i < count || (count == 0 && i == 0); i++)
+    {
+      int s = explain_file (&b, count != 0 ? files[i] : NULL);
+      if (s > status)
+        status = s;
+    }
+  g_byte_array_unref (b.body);
+  g_object_unref (b.parser);
+  g_byte_array_unref (b.message);
+  g_mime_shutdown ();
+  bind_codeset (json, false);
+  return status;
+}
+
+#endif /* HAVE_GMIME */

@@ -1,0 +1,349 @@
+/* dsn.c: reading delivery status notifications (RFC 3464).
+   SPDX-License-Identifier: LGPL-2.1-or-later
+
+   The body of a message/delivery-status part is blocks of header fields
+   (RFC 5322 section 2.2: "Name: value", continued on lines that start
+   with a space or a tab) separated by blank lines: the per-message
+   fields first, then one block per recipient.  The reader takes what
+   real MTAs write: CRLF or LF, field names in any case and order,
+   unknown fields, leading blank lines, several blank lines between
+   blocks, lines of blanks only counted as blank, and no line end after
+   the last line.  It never reads past the size it is given, needs no
+   NUL and allocates nothing.  */
+
+#include <config.h>
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <string.h>
+
+#include "smtpstatus.h"
+#include "bounce.h"
+
+static bool
+is_blank (char c)
+{
+  return c == ' ' || c == '\t';
+}
+
+static char
+ascii_lower (char c)
+{
+  return c >= 'A' && c <= 'Z' ? (char) (c - 'A' + 'a') : c;
+}
+
+/* One line of BUFFER: its text from START to END (without the line
+   end), and NEXT where the line after it starts.  */
+struct line
+{
+  size_t start, end, next;
+};
+
+/* Reads the line at AT, which must be below SIZE.  */
+static struct line
+read_line (const char *buffer, size_t size, size_t at)
+{
+  struct line line = { at, size, size };
+  const char *lf = memchr (buffer + at, '\n', size - at);
+  if (lf != NULL)
+    {
+      line.end = (size_t) (lf - buffer);
+      line.next = line.end + 1;
+    }
+  if (line.end > at && buffer[line.end - 1] == '\r')
+    line.end--;
+  return line;
+}
+
+/* Whether LINE holds nothing but blanks (a CR counts as one).  */
+static bool
+is_blank_line (const char *buffer, struct line line)
+{
+  for (size_t i = line.start; i < line.end; i++)
+    if (!is_blank (buffer[i]) && buffer[i] != '\r')
+      return false;
+  return true;
+}
+
+/* The fields of both kinds of block that the library reads.  */
+enum field
+{
+  FIELD_REPORTING_MTA,
+  FIELD_DSN_GATEWAY,
+  FIELD_RECEIVED_FROM_MTA,
+  FIELD_ARRIVAL_DATE,
+  FIELD_ORIGINAL_ENVELOPE_ID,
+  FIELD_FINAL_RECIPIENT,
+  FIELD_ORIGINAL_RECIPIENT,
+  FIELD_ACTION,
+  FIELD_STATUS,
+  FIELD_REMOTE_MTA,
+  FIELD_DIAGNOSTIC_CODE,
+  FIELD_LAST_ATTEMPT_DATE,
+  FIELD_WILL_RETRY_UNTIL,
+  FIELD_COUNT
+};
+
+/* Arrays, not pointers: a table of pointers costs a relocation each
+   when the library loads (tests/relocations.test).  */
+static const char field_names[FIELD_COUNT][24] =
+{
+  [FIELD_REPORTING_MTA] = "reporting-mta",
+  [FIELD_DSN_GATEWAY] = "dsn-gateway",
+  [FIELD_RECEIVED_FROM_MTA] = "received-from-mta",
+  [FIELD_ARRIVAL_DATE] = "arrival-date",
+  [FIELD_ORIGINAL_ENVELOPE_ID] = "original-envelope-id",
+  [FIELD_FINAL_RECIPIENT] = "final-recipient",
+  [FIELD_ORIGINAL_RECIPIENT] = "original-recipient",
+  [FIELD_ACTION] = "action",
+  [FIELD_STATUS] = "status",
+  [FIELD_REMOTE_MTA] = "remote-mta",
+  [FIELD_DIAGNOSTIC_CODE] = "diagnostic-code",
+  [FIELD_LAST_ATTEMPT_DATE] = "last-attempt-date",
+  [FIELD_WILL_RETRY_UNTIL] = "will-retry-until",
+};
+
+/* One block: the fields found, the first of each name, and where the
+   block ends (after its last line).  */
+struct block
+{
+  struct smtp_span span[FIELD_COUNT];
+  bool present[FIELD_COUNT];
+  size_t end;
+};
+
+/* The field that the NAME_LENGTH bytes at NAME name, by ASCII rules
+   without regard to case, or FIELD_COUNT.  */
+static enum field
+lookup (const char *name, size_t name_length)
+{
+  for (int f = 0; f < FIELD_COUNT; f++)
+    {
+      const char *known = field_names[f];
+      size_t i = 0;
+      while (i < name_length && known[i] != '\0'
+             && ascii_lower (name[i]) == known[i])
+        i++;
+      if (i == name_length && known[i] == '\0')
+        return (enum field) f;
+    }
+  return FIELD_COUNT;
+}
+
+/* Reads the block whose first line, not blank, starts at AT (below
+   SIZE), up to the next blank line or the end of BUFFER.  A line that
+   starts with a blank continues the field before it; one without a
+   colon, or a continuation with no field before it, is skipped.  */
+static void
+read_block (const char *buffer, size_t size, size_t at, struct block *block)
+{
+  memset (block, 0, sizeof *block);
+  enum field current = FIELD_COUNT;     /* the field being continued */
+  while (at < size)
+    {
+      struct line line = read_line (buffer, size, at);
+      if (is_blank_line (buffer, line))
+        break;
+      at = line.next;
+      if (is_blank (buffer[line.start]))
+        {
+          /* A continuation: the value now ends with this line.  */
+          if (current != FIELD_COUNT)
+            {
+              size_t end = line.end;
+              while (end > line.start && is_blank (buffer[end - 1]))
+                end--;
+              struct smtp_span *s = &block->span[current];
+              if (s->length == 0)
+                {
+                  /* The value starts on this line.  */
+                  size_t start = line.start;
+                  while (is_blank (buffer[start]))
+                    start++;
+                  if (start < end)
+                    *s = (struct smtp_span) { start, end - start };
+                }
+              else if (end > line.start)
+                s->length = end - s->offset;
+            }
+          continue;
+        }
+      current = FIELD_COUNT;
+      const char *colon = memchr (buffer + line.start, ':',
+                                  line.end - line.start);
+      if (colon == NULL)
+        continue;
+      size_t name_end = (size_t) (colon - buffer);
+      while (name_end > line.start && is_blank (buffer[name_end - 1]))
+        name_end--;
+      enum field f = lookup (buffer + line.start, name_end - line.start);
+      if (f == FIELD_COUNT || block->present[f])
+        continue;
+      block->present[f] = true;
+      current = f;
+      size_t start = (size_t) (colon - buffer) + 1, end = line.end;
+      while (start < end && is_blank (buffer[start]))
+        start++;
+      while (end > start && is_blank (buffer[end - 1]))
+        end--;
+      block->span[f] = (struct smtp_span) { start, end - start };
+    }
+  block->end = at;
+}
+
+/* Moves AT past blank lines; returns it.  */
+static size_t
+skip_blank_lines (const char *buffer, size_t size, size_t at)
+{
+  while (at < size)
+    {
+      struct line line = read_line (buffer, size, at);
+      if (!is_blank_line (buffer, line))
+        break;
+      at = line.next;
+    }
+  return at;
+}
+
+/* Whether BLOCK is a recipient's: it has a Final-Recipient field or,
+   leniently, an Original-Recipient field.  */
+static bool
+is_recipient (const struct block *block)
+{
+  return block->present[FIELD_FINAL_RECIPIENT]
+         || block->present[FIELD_ORIGINAL_RECIPIENT];
+}
+
+int
+smtp_dsn_next_recipient (const char *buffer, size_t size, size_t *cursor,
+                         struct smtp_dsn_recipient *recipient)
+{
+  size_t at = *cursor;
+  if (buffer == NULL || at > size)
+    return 0;
+  for (;;)
+    {
+      at = skip_blank_lines (buffer, size, at);
+      if (at >= size)
+        {
+          *cursor = size;
+          return 0;
+        }
+      struct block block;
+      read_block (buffer, size, at, &block);
+      at = block.end;
+      if (!is_recipient (&block))
+        continue;
+      *recipient = (struct smtp_dsn_recipient)
+        {
+          .final_recipient = block.span[FIELD_FINAL_RECIPIENT],
+          .original_recipient = block.span[FIELD_ORIGINAL_RECIPIENT],
+          .action = block.span[FIELD_ACTION],
+          .status = block.span[FIELD_STATUS],
+          .remote_mta = block.span[FIELD_REMOTE_MTA],
+          .diagnostic_code = block.span[FIELD_DIAGNOSTIC_CODE],
+          .last_attempt_date = block.span[FIELD_LAST_ATTEMPT_DATE],
+          .will_retry_until = block.span[FIELD_WILL_RETRY_UNTIL],
+        };
+      *cursor = at;
+      return 1;
+    }
+}
+
+int
+smtp_dsn_parse (const char *buffer, size_t size,
+                struct smtp_dsn_message *message, size_t *cursor)
+{
+  if (buffer == NULL)
+    return -1;
+  size_t at = skip_blank_lines (buffer, size, 0);
+  if (at >= size)
+    return -1;
+  struct block block;
+  read_block (buffer, size, at, &block);
+  /* A first block that names a recipient is one: the MTA left out the
+     blank line after the per-message fields, or the fields themselves.
+     It is read as both.  */
+  size_t first = is_recipient (&block) ? at : block.end;
+  size_t probe = first;
+  struct smtp_dsn_recipient recipient;
+  if (!smtp_dsn_next_recipient (buffer, size, &probe, &recipient))
+    return -1;
+  *message = (struct smtp_dsn_message)
+    {
+      .reporting_mta = block.span[FIELD_REPORTING_MTA],
+      .dsn_gateway = block.span[FIELD_DSN_GATEWAY],
+      .received_from_mta = block.span[FIELD_RECEIVED_FROM_MTA],
+      .arrival_date = block.span[FIELD_ARRIVAL_DATE],
+      .original_envelope_id = block.span[FIELD_ORIGINAL_ENVELOPE_ID],
+    };
+  *cursor = first;
+  return 0;
+}
+
+const char *
+smtp_bounce_action_name (enum smtp_bounce_action action)
+{
+  switch (action)
+    {
+    case SMTP_ACTION_FAILED:
+      return "failed";
+    case SMTP_ACTION_DELAYED:
+      return "delayed";
+    case SMTP_ACTION_DELIVERED:
+      return "delivered";
+    case SMTP_ACTION_RELAYED:
+      return "relayed";
+    case SMTP_ACTION_EXPANDED:
+      return "expanded";
+    case SMTP_ACTION_UNKNOWN:
+    default:
+      return "unknown";
+    }
+}
+
+/* The action the Action field's first word names, compared without
+   regard to case by ASCII rules.  */
+static enum smtp_bounce_action
+parse_action (const char *text, size_t length)
+{
+  size_t i = 0;
+  while (i < length && (is_blank (text[i]) || text[i] == '\r'
+                        || text[i] == '\n'))
+    i++;
+  size_t start = i;
+  while (i < length && ((text[i] >= 'a' && text[i] <= 'z')
+                        || (text[i] >= 'A' && text[i] <= 'Z')))
+    i++;
+  for (int a = SMTP_ACTION_FAILED; a <= SMTP_ACTION_EXPANDED; a++)
+    {
+      const char *name = smtp_bounce_action_name ((enum smtp_bounce_action) a);
+      size_t n = strlen (name);
+      if (n != i - start)
+        continue;
+      size_t j = 0;
+      while (j < n && ascii_lower (text[start + j]) == name[j])
+        j++;
+      if (j == n)
+        return (enum smtp_bounce_action) a;
+    }
+  return SMTP_ACTION_UNKNOWN;
+}
+
+void
+smtp_dsn_explain (const char *buffer,
+                  const struct smtp_dsn_recipient *recipient,
+                  struct smtp_bounce_recipient *out)
+{
+  const struct smtp_span *address = &recipient->final_recipient;
+  if (address->length == 0)
+    address = &recipient->original_recipient;
+  const struct smtp_span *status = &recipient->status;
+  const struct smtp_span *diagnostic = &recipient->diagnostic_code;
+  smtpstatus_bounce_fill (buffer + address->offset, address->length,
+                          buffer + status->offset, status->length,
+                          buffer + diagnostic->offset, diagnostic->length,
+                          parse_action (buffer + recipient->action.offset,
+                                        recipient->action.length),
+                          out);
+}
