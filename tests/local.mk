@@ -237,6 +237,8 @@ bench: tests/bench$(EXEEXT) src/libsmtpstatus.la tests/locales.stamp \
 REALWORLD ?= $(abs_top_srcdir)/../shared/realworld
 MEASURE_FLAGS =
 check_PROGRAMS += tests/measure-replies
+tests_measure_replies_SOURCES = tests/measure-replies.c tests/json.c \
+	tests/json.h tests/sisimai.c tests/sisimai.h
 tests_measure_replies_LDADD = src/libsmtpstatus.la
 tests_measure_replies_LDFLAGS = -no-install
 EXTRA_DIST += tests/measure-json.test tests/measure-sample.jsonl
