@@ -11,9 +11,12 @@
 # of them grown to 200 language folders, since a library that looks at
 # every language it has makes a first call that grows with them.
 #
+# Last, bounces per second against Sisimai (see the end).
+#
 # Usage: bench.sh BENCH LIBRARY; VALGRIND, READELF, CC and STRACE from
 # the environment; LOCPATH and SMTPSTATUS_LOCALEDIR point at the test
-# suite's locales and catalogs.
+# suite's locales and catalogs; for the bounces, REALWORLD (the data's
+# directory), SMTP_STATUS (the program), LIBTOOL and PERL.
 
 set -eu
 bench=$1 library=$2
@@ -295,3 +298,63 @@ BEGIN {
   printf "  %-42s %9d %8s  %-9s %s\n", "caused by the tables", ours - floor, "", \
     "0", verdict(ours - floor <= 0)
 }'
+
+# Bounces per second, against Sisimai: smtp-status --bounce --json over
+# every file of $REALWORLD/bounces in one process, and Sisimai (Perl)
+# decoding the same files in one process, each record dumped as JSON as
+# ours is; the best of 3 wall-clock runs each, one after the other in
+# this run.  Whole processes, start-up included, and wall-clock times,
+# which vary with the machine's load: the ratio is the figure.  The
+# program is the libtool wrapper $SMTP_STATUS, which $LIBTOOL replaces
+# with the real executable.
+runs=3
+printf '\n  %-42s %9s %8s  %-9s\n' "bounces per second, against Sisimai" \
+  "wall s" "ratio" "target"
+bounce_dir=${REALWORLD:-}/bounces
+sisimai='my $m = Sisimai->can("rise") ? "rise" : "make";
+for my $f (@ARGV) {
+  my $v = Sisimai->$m($f) or next;
+  print $_->dump("json"), "\n" for @$v;
+}'
+if test -z "${REALWORLD:-}" || ! test -d "$bounce_dir"; then
+  echo "  (skipped: no $bounce_dir, the real bounces of ../shared/realworld)"
+elif ! "${PERL:=perl}" -MSisimai -e 1 >/dev/null 2>&1; then
+  echo "  (skipped: Sisimai is not installed: apt-get install libsisimai-perl)"
+else
+  set -- "$bounce_dir"/*
+  bounces=$#
+  sisimai_version=$("$PERL" -MSisimai -e 'print Sisimai->version')
+  sisimai_method=$("$PERL" -MSisimai -e 'print Sisimai->can("rise") ? "rise" : "make"')
+  ours=$(LC_ALL=C $LIBTOOL --mode=execute "$bench" --wall-clock "$runs" \
+           "$SMTP_STATUS" --bounce --json "$@" 2>"$work/bounces.err")
+  theirs=$(LC_ALL=C "$bench" --wall-clock "$runs" "$PERL" -MSisimai \
+             -e "$sisimai" "$@" 2>"$work/sisimai.err")
+  awk -v ours="$ours" -v theirs="$theirs" -v bounces="$bounces" \
+      -v runs="$runs" -v dir="$bounce_dir" -v version="$sisimai_version" \
+      -v method="$sisimai_method" '
+  function row(what, seconds, ratio, target, verdict) {
+    printf "  %-42s %9.3f %8s  %-9s %s\n", what, seconds, ratio, target, verdict
+  }
+  BEGIN {
+    split(ours, o, " "); split(theirs, t, " ")
+    if (o[2] > 1) {
+      printf "  (skipped: smtp-status --bounce --json over the bounces gave exit status %d%s)\n", \
+        o[2], o[2] == 2 ? ": does it take --bounce yet?" : ", a crash"
+      exit
+    }
+    if (t[2] != 0) {
+      printf "  (skipped: Sisimai gave exit status %d)\n", t[2]
+      exit
+    }
+    printf "  (the %d files of\n   %s,\n", bounces, dir
+    printf "   all in one process for each: smtp-status --bounce --json, and\n"
+    printf "   Sisimai %s in perl (Sisimai->%s, each record dumped as JSON);\n", version, method
+    printf "   the best of %d wall-clock runs each, start-up included; the\n", runs
+    printf "   times vary with the load of the machine, the ratio is the figure)\n"
+    row(sprintf("Sisimai %s (the reference), %.0f/s", version, bounces / t[1]), \
+        t[1], "1.000", "", "")
+    r = o[1] / t[1]
+    row(sprintf("smtp-status --bounce --json, %.0f/s", bounces / o[1]), \
+        o[1], sprintf("%.3f", r), "<= 0.10", r <= 0.10 ? "met" : "MISSED")
+  }'
+fi
