@@ -18,6 +18,7 @@
 #include "smtpstatus.h"
 
 #if ENABLE_NLS
+# include <langinfo.h>
 # include <libintl.h>
 # define _(text) gettext (text)
 #else
@@ -68,16 +69,28 @@ print_help (void)
   fputs (_("Print the description of each SMTP reply CODE or symbolic NAME\n"
            "in the language of the current locale.\n"), stdout);
   fputs ("\n", stdout);
-  /* TRANSLATORS: keep the option names; align the descriptions in one
-     column, as here.  */
+  /* TRANSLATORS: keep the option names and the step names (connect,
+     ehlo, ...); align the descriptions in one column, as here.  */
   fputs (_("  -l, --list        print every known code with its name and "
            "description,\n"
            "                      separated by tabs\n"
            "  -r, --reply       explain the SMTP replies read from standard "
            "input\n"
-           "      --strict      with --reply, take replies only in the form "
-           "RFC 5321\n"
-           "                      prescribes, lines of at most 512 bytes\n"
+           "      --json        the same, as one JSON object per reply and "
+           "line\n"
+           "      --strict      with --reply or --json, take replies only in "
+           "the form\n"
+           "                      RFC 5321 prescribes, lines of at most 512 "
+           "bytes\n"
+           "      --step=STEP   with --reply or --json, add a sentence for "
+           "the user that\n"
+           "                      names STEP, the command the replies "
+           "answered: connect,\n"
+           "                      ehlo, starttls, auth, mail, rcpt, data or "
+           "end-of-data\n"
+           "      --recipient=ADDRESS\n"
+           "                    with --reply or --json, name ADDRESS in that "
+           "sentence\n"
            "  -L, --lang=LANG   describe in language LANG (for example sv "
            "or tr),\n"
            "                      even where no locale for it is installed\n"
@@ -95,10 +108,18 @@ print_help (void)
            "CODE\n"
            "after \"--\", as in: smtp-status -- -1\n"), stdout);
   fputs ("\n", stdout);
-  fputs (_("With --reply, each reply gets one line: its code, its enhanced "
-           "code or \"-\",\n"
-           "the explanation, and what it means for the sender, separated "
-           "by tabs.\n"), stdout);
+  /* TRANSLATORS: keep "-", --step, --recipient and --json.  */
+  fputs (_("With --reply, each reply gets one line of fields separated by "
+           "tabs: its code,\n"
+           "its enhanced code or \"-\", the explanation, what it means for "
+           "the sender,\n"
+           "the reason's name, who can fix it and advice; with --step or "
+           "--recipient,\n"
+           "then a sentence for the user.  With --json, each reply gets a "
+           "JSON object\n"
+           "of the same and the reply's text, in UTF-8 whatever the "
+           "locale's charset.\n"),
+         stdout);
   fputs ("\n", stdout);
   fputs (_("Exit status is 0 if every operand was found and every reply "
            "well formed,\n"
@@ -362,16 +383,328 @@ list_all (void)
     }
 }
 
-static void
-print_reply (const struct smtp_reply *reply)
+/* How --reply and --json print each reply.  */
+static struct
 {
+  bool json;                    /* --json: JSON Lines, not TSV */
+  bool sentence;                /* --step or --recipient was given */
+  enum smtp_step step;          /* --step, or SMTP_STEP_UNKNOWN */
+  const char *recipient;        /* --recipient, or NULL */
+} output = { false, false, SMTP_STEP_UNKNOWN, NULL };
+
+/* The steps --step takes, with their synonyms.  */
+static const struct
+{
+  char name[12];
+  enum smtp_step step;
+} step_names[] =
+{
+  { "connect", SMTP_STEP_CONNECT },
+  { "ehlo", SMTP_STEP_EHLO },
+  { "helo", SMTP_STEP_EHLO },
+  { "starttls", SMTP_STEP_STARTTLS },
+  { "auth", SMTP_STEP_AUTH },
+  { "mail", SMTP_STEP_MAIL },
+  { "rcpt", SMTP_STEP_RCPT },
+  { "data", SMTP_STEP_DATA },
+  { "end-of-data", SMTP_STEP_END_OF_DATA },
+  { "dot", SMTP_STEP_END_OF_DATA },
+};
+
+/* Whether A and B are the same string but for the case of ASCII letters,
+   the same in every locale (strcasecmp in a Turkish one would not take
+   "MAIL" for "mail").  */
+static bool
+same_ascii_word (const char *a, const char *b)
+{
+  for (;; a++, b++)
+    {
+      char x = *a >= 'A' && *a <= 'Z' ? (char) (*a - 'A' + 'a') : *a;
+      char y = *b >= 'A' && *b <= 'Z' ? (char) (*b - 'A' + 'a') : *b;
+      if (x != y)
+        return false;
+      if (x == '\0')
+        return true;
+    }
+}
+
+/* Looks up the step NAME, in upper or lower case; false if it is none.  */
+static bool
+parse_step (const char *name, enum smtp_step *step)
+{
+  for (size_t i = 0; i < sizeof step_names / sizeof step_names[0]; i++)
+    if (same_ascii_word (name, step_names[i].name))
+      {
+        *step = step_names[i].step;
+        return true;
+      }
+  return false;
+}
+
+/* Whether S has a control character, which no address has (RFC 5321)
+   and which would break a line of --reply's output.  */
+static bool
+has_control_character (const char *s)
+{
+  for (; *s != '\0'; s++)
+    if ((unsigned char) *s < 0x20 || *s == 0x7f)
+      return true;
+  return false;
+}
+
+static void bind_codeset (bool utf8);
+
+static void
+out_of_memory (void)
+{
+  bind_codeset (false);
+  complain ("%s", _("memory exhausted"));
+  exit (EXIT_TROUBLE);
+}
+
+/* The size of the buffer smtp_diagnosis_sentence gets first; a longer
+   sentence (a long --recipient) gets one of its own size.  */
+enum { SENTENCE_SIZE = 1024 };
+
+/* The sentence for DIAGNOSIS, whole: in BUFFER where it fits, else in
+   memory this allocates and stores in *ALLOCATED for the caller to free
+   (NULL otherwise).  */
+static const char *
+diagnosis_sentence (const struct smtp_diagnosis *diagnosis,
+                    char buffer[SENTENCE_SIZE], char **allocated)
+{
+  *allocated = NULL;
+  size_t length = smtp_diagnosis_sentence (buffer, SENTENCE_SIZE,
+                                           output.step, output.recipient,
+                                           diagnosis);
+  size_t size = SENTENCE_SIZE;
+  while (length >= size)
+    {
+      free (*allocated);
+      if (length == SIZE_MAX)
+        out_of_memory ();
+      size = length + 1;
+      *allocated = malloc (size);
+      if (*allocated == NULL)
+        out_of_memory ();
+      length = smtp_diagnosis_sentence (*allocated, size, output.step,
+                                        output.recipient, diagnosis);
+    }
+  return *allocated != NULL ? *allocated : buffer;
+}
+
+/* The length of the well-formed UTF-8 sequence at the start of the bytes
+   from P to END (Unicode's table 3-7: no overlong forms, no surrogates,
+   nothing above U+10FFFF), or 0 if there is none.  */
+static size_t
+utf8_sequence (const unsigned char *p, const unsigned char *end)
+{
+  unsigned char c = p[0], low = 0x80, high = 0xbf;
+  size_t n;
+  if (c >= 0xc2 && c <= 0xdf)
+    n = 2;
+  else if (c >= 0xe0 && c <= 0xef)
+    {
+      n = 3;
+      if (c == 0xe0)
+        low = 0xa0;
+      else if (c == 0xed)
+        high = 0x9f;
+    }
+  else if (c >= 0xf0 && c <= 0xf4)
+    {
+      n = 4;
+      if (c == 0xf0)
+        low = 0x90;
+      else if (c == 0xf4)
+        high = 0x8f;
+    }
+  else
+    return 0;
+  if ((size_t) (end - p) < n || p[1] < low || p[1] > high)
+    return 0;
+  for (size_t i = 2; i < n; i++)
+    if (p[i] < 0x80 || p[i] > 0xbf)
+      return 0;
+  return n;
+}
+
+/* Writes the LENGTH bytes at TEXT as the inside of a JSON string (RFC
+   8259), valid UTF-8 whatever they are: '"' and '\' escaped, control
+   characters and DEL as \n, \r, \t or \u00XX, and each byte that is not
+   part of a well-formed UTF-8 sequence as U+FFFD.  */
+static void
+json_chars (const char *text, size_t length)
+{
+  const unsigned char *p = (const unsigned char *) text;
+  const unsigned char *end = p + length;
+  while (p < end)
+    {
+      unsigned char c = *p;
+      if (c >= 0x80)
+        {
+          size_t n = utf8_sequence (p, end);
+          if (n == 0)
+            fputs ("\xef\xbf\xbd", stdout);
+          else
+            fwrite (p, 1, n, stdout);
+          p += n != 0 ? n : 1;
+          continue;
+        }
+      if (c == '"' || c == '\\')
+        {
+          putchar ('\\');
+          putchar (c);
+        }
+      else if (c == '\n')
+        fputs ("\\n", stdout);
+      else if (c == '\r')
+        fputs ("\\r", stdout);
+      else if (c == '\t')
+        fputs ("\\t", stdout);
+      else if (c < 0x20 || c == 0x7f)
+        printf ("\\u%04x", c);
+      else
+        putchar (c);
+      p++;
+    }
+}
+
+/* Writes the member NAME (a plain ASCII name) with the string VALUE, or
+   null where VALUE is NULL, after a comma unless FIRST.  */
+static void
+json_member (const char *name, const char *value, bool first)
+{
+  printf ("%s\"%s\": ", first ? "{" : ", ", name);
+  if (value == NULL)
+    {
+      fputs ("null", stdout);
+      return;
+    }
+  putchar ('"');
+  json_chars (value, strlen (value));
+  putchar ('"');
+}
+
+/* The reply's text as smtp_reply_next_line gives its lines, joined by
+   newlines, as a JSON string.  */
+static void
+json_reply_text (const char *buffer, const struct smtp_reply *reply)
+{
+  fputs (", \"text\": \"", stdout);
+  size_t cursor = 0;
+  struct smtp_reply_line line;
+  for (bool first = true; smtp_reply_next_line (buffer, reply, &cursor, &line);
+       first = false)
+    {
+      if (!first)
+        fputs ("\\n", stdout);
+      json_chars (buffer + line.offset, line.length);
+    }
+  putchar ('"');
+}
+
+/* The stable names --json gives, by the value of the enums.  */
+static const char *
+outcome_name (enum smtp_outcome outcome)
+{
+  switch (outcome)
+    {
+    case SMTP_OUTCOME_SUCCESS: return "success";
+    case SMTP_OUTCOME_INTERMEDIATE: return "intermediate";
+    case SMTP_OUTCOME_TRANSIENT: return "transient";
+    case SMTP_OUTCOME_PERMANENT: return "permanent";
+    default: return "unknown";
+    }
+}
+
+static const char *
+party_name (enum smtp_party party)
+{
+  switch (party)
+    {
+    case SMTP_PARTY_SENDER: return "sender";
+    case SMTP_PARTY_SENDER_PROVIDER: return "sender-provider";
+    case SMTP_PARTY_RECIPIENT: return "recipient";
+    default: return "nobody";
+    }
+}
+
+static const char *
+source_name (enum smtp_diagnosis_source source)
+{
+  switch (source)
+    {
+    case SMTP_SOURCE_VENDOR_CODE: return "vendor-code";
+    case SMTP_SOURCE_TEXT: return "text";
+    default: return "codes";
+    }
+}
+
+/* Prints what REPLY, parsed from BUFFER, means: one line of TSV, or with
+   --json one JSON object on a line.  */
+static void
+print_reply (const char *buffer, const struct smtp_reply *reply)
+{
+  struct smtp_diagnosis diagnosis;
+  smtp_reply_diagnose (buffer, reply, &diagnosis);
   char enhanced[16] = "-";
   if (reply->has_enhanced)
     snprintf (enhanced, sizeof enhanced, "%d.%d.%d",
               reply->enhanced.status_class, reply->enhanced.subject,
               reply->enhanced.detail);
-  printf ("%d\t%s\t%s\t%s\n", reply->code, enhanced, smtp_reply_explain (reply),
-          smtp_outcome_description (smtp_reply_outcome (reply)));
+  char small[SENTENCE_SIZE], *allocated = NULL;
+  const char *sentence = NULL;
+  if (output.json || output.sentence)
+    sentence = diagnosis_sentence (&diagnosis, small, &allocated);
+  if (!output.json)
+    {
+      printf ("%d\t%s\t%s\t%s\t%s\t%s\t%s", reply->code, enhanced,
+              smtp_diagnosis_explanation (&diagnosis),
+              smtp_outcome_description (diagnosis.outcome),
+              smtp_reason_name (diagnosis.reason),
+              smtp_party_description (diagnosis.fixer),
+              smtp_reason_advice (diagnosis.reason));
+      if (sentence != NULL)
+        printf ("\t%s", sentence);
+      putchar ('\n');
+      free (allocated);
+      return;
+    }
+  printf ("{\"code\": %d", reply->code);
+  json_member ("enhanced", reply->has_enhanced ? enhanced : NULL, false);
+  json_reply_text (buffer, reply);
+  json_member ("explanation", smtp_diagnosis_explanation (&diagnosis), false);
+  json_member ("reason", smtp_reason_name (diagnosis.reason), false);
+  json_member ("reason_description",
+               smtp_reason_description (diagnosis.reason), false);
+  json_member ("advice", smtp_reason_advice (diagnosis.reason), false);
+  json_member ("fixer", party_name (diagnosis.fixer), false);
+  json_member ("fixer_description",
+               smtp_party_description (diagnosis.fixer), false);
+  json_member ("outcome", outcome_name (diagnosis.outcome), false);
+  printf (", \"retry\": %s", diagnosis.retry ? "true" : "false");
+  json_member ("source", source_name (diagnosis.source), false);
+  json_member ("sentence", sentence, false);
+  fputs ("}\n", stdout);
+  free (allocated);
+}
+
+/* Reports what is wrong at input byte OFFSET, as TEXT says it: with
+   --json as an object in the output, else on standard error.  */
+static void
+report_malformed (size_t offset, const char *text)
+{
+  if (output.json)
+    {
+      json_member ("error", text, true);
+      printf (", \"offset\": %zu}\n", offset);
+    }
+  else
+    /* TRANSLATORS: %zu counts bytes from the start of the input; %s
+       says what is wrong there, in a sentence such as "A line does not
+       start with a valid reply code."  */
+    complain (_("input byte %zu: %s"), offset, text);
 }
 
 /* The length of the empty line at the start of the SIZE bytes at S, or 0
@@ -480,7 +813,7 @@ explain_replies (struct reader *r, bool end_of_input)
                                            r->flags, &reply);
       if (result == SMTP_REPLY_OK)
         {
-          print_reply (&reply);
+          print_reply (r->buffer + pos, &reply);
           pos += reply.size;
           r->in_run = false;
           continue;
@@ -491,10 +824,20 @@ explain_replies (struct reader *r, bool end_of_input)
             {
               /* Where the reply the input cut short starts, not where
                  its last line does.  */
-              /* TRANSLATORS: %zu counts bytes from the start of the
-                 input, to where the unfinished reply starts.  */
-              complain (_("input byte %zu: the input ended inside a reply"),
-                        r->offset + pos);
+              if (output.json)
+                {
+                  /* TRANSLATORS: what smtp-status --json says of input
+                     that ends before the last line of a reply: a
+                     sentence, as the library's "The lines of the reply
+                     carry different codes." are.  */
+                  const char *text = _("The input ended inside a reply.");
+                  report_malformed (r->offset + pos, text);
+                }
+              else
+                /* TRANSLATORS: %zu counts bytes from the start of the
+                   input, to where the unfinished reply starts.  */
+                complain (_("input byte %zu: the input ended inside a "
+                            "reply"), r->offset + pos);
               r->status = EXIT_UNKNOWN;
               break;
             }
@@ -513,11 +856,8 @@ explain_replies (struct reader *r, bool end_of_input)
          flood of messages.  */
       size_t bad = pos + reply.size;
       if (!r->in_run || bad != pos)
-        /* TRANSLATORS: %zu counts bytes from the start of the input; %s
-           says what is wrong there, in a sentence such as "A line
-           does not start with a valid reply code."  */
-        complain (_("input byte %zu: %s"), r->offset + bad,
-                  smtp_reply_result_description (result));
+        report_malformed (r->offset + bad,
+                          smtp_reply_result_description (result));
       r->status = EXIT_UNKNOWN;
       r->in_run = true;
       r->skipping = true;
@@ -533,6 +873,23 @@ explain_replies (struct reader *r, bool end_of_input)
   r->have -= pos;
   r->lines_end = r->lines_end > pos ? r->lines_end - pos : 0;
   r->offset += pos;
+}
+
+/* With --json, binds the program's and the library's texts to UTF-8, as
+   JSON must be, where UTF8 is set; and back to the locale's charset, for
+   a message on standard error, where it is not.  */
+static void
+bind_codeset (bool utf8)
+{
+#if ENABLE_NLS
+  if (!output.json)
+    return;
+  const char *codeset = utf8 ? "UTF-8" : nl_langinfo (CODESET);
+  bind_textdomain_codeset (PACKAGE, codeset);
+  bind_textdomain_codeset (SMTP_STATUS_TEXTDOMAIN, codeset);
+#else
+  (void) utf8;
+#endif
 }
 
 /* Reads replies from standard input and explains each as soon as it is
@@ -552,10 +909,12 @@ explain_input (bool strict)
         continue;
       if (n < 0)
         {
+          int error = errno;
+          bind_codeset (false);
           /* TRANSLATORS: %s is the system's description of the error, such
              as "Input/output error", in the user's language where the C
              library has one.  */
-          complain (_("read error: %s"), strerror (errno));
+          complain (_("read error: %s"), strerror (error));
           return EXIT_TROUBLE;
         }
       if (n == 0)
@@ -587,10 +946,12 @@ finish (int status)
 {
   if (fflush (stdout) != 0 || ferror (stdout))
     {
+      int error = errno;
+      bind_codeset (false);
       /* TRANSLATORS: %s is the system's description of the error, such as
          "No space left on device", in the user's language where the C
          library has one.  */
-      complain (_("write error: %s"), strerror (errno));
+      complain (_("write error: %s"), strerror (error));
       return EXIT_TROUBLE;
     }
   return status;
@@ -603,16 +964,19 @@ main (int argc, char **argv)
   {
     { "list", no_argument, NULL, 'l' },
     { "reply", no_argument, NULL, 'r' },
+    { "json", no_argument, NULL, 'J' },
     { "strict", no_argument, NULL, 'S' },
+    { "step", required_argument, NULL, 'T' },
+    { "recipient", required_argument, NULL, 'R' },
     { "lang", required_argument, NULL, 'L' },
     { "help", no_argument, NULL, 'h' },
     { "version", no_argument, NULL, 'V' },
     { NULL, 0, NULL, 0 }
   };
   bool list = false, reply = false, strict = false, help = false;
-  bool version = false;
+  bool version = false, json = false;
   bool bad_option = false;
-  const char *lang = NULL;
+  const char *lang = NULL, *step = NULL;
 
   bool locale_found = setlocale (LC_ALL, "") != NULL;
 #if ENABLE_NLS
@@ -628,7 +992,10 @@ main (int argc, char **argv)
       {
       case 'l': list = true; break;
       case 'r': reply = true; break;
+      case 'J': json = true; break;
       case 'S': strict = true; break;
+      case 'T': step = optarg; break;
+      case 'R': output.recipient = optarg; break;
       case 'L': lang = optarg; break;
       case 'h': help = true; break;
       case 'V': version = true; break;
@@ -658,20 +1025,45 @@ main (int argc, char **argv)
       print_version ();
       return finish (EXIT_SUCCESS);
     }
-  if (list && reply)
+  if (step != NULL && !parse_step (step, &output.step))
     {
-      complain ("%s", _("--list and --reply cannot be combined"));
+      /* TRANSLATORS: %s is the argument of --step as it was given; keep
+         the step names, which are what --step takes.  */
+      complain (_("invalid step '%s': use connect, ehlo, starttls, auth, "
+                  "mail, rcpt, data or end-of-data"), step);
       return usage_error ();
     }
-  if (strict && !reply)
+  if (output.recipient != NULL && has_control_character (output.recipient))
     {
-      complain ("%s", _("--strict works only with --reply"));
+      complain ("%s", _("the address of --recipient must not contain "
+                        "control characters"));
+      return usage_error ();
+    }
+  if (list && (reply || json))
+    {
+      if (json)
+        complain ("%s", _("--list and --json cannot be combined"));
+      else
+        complain ("%s", _("--list and --reply cannot be combined"));
+      return usage_error ();
+    }
+  /* --json reads replies as --reply does, and prints them its own way.  */
+  const char *reading = json ? "--json" : "--reply";
+  reply = reply || json;
+  const char *needs_reply = strict ? "--strict" : step != NULL ? "--step"
+                            : output.recipient != NULL ? "--recipient" : NULL;
+  if (needs_reply != NULL && !reply)
+    {
+      /* TRANSLATORS: %s is an option that was given, such as --strict
+         or --step.  */
+      complain (_("%s works only with --reply or --json"), needs_reply);
       return usage_error ();
     }
   if ((list || reply) && optind < argc)
     {
-      /* TRANSLATORS: %s is the option that was given, --list or --reply.  */
-      complain (_("%s takes no operands"), list ? "--list" : "--reply");
+      /* TRANSLATORS: %s is the option that was given, --list, --reply
+         or --json.  */
+      complain (_("%s takes no operands"), list ? "--list" : reading);
       return usage_error ();
     }
   if (list)
@@ -680,7 +1072,12 @@ main (int argc, char **argv)
       return finish (EXIT_SUCCESS);
     }
   if (reply)
-    return finish (explain_input (strict));
+    {
+      output.json = json;
+      output.sentence = step != NULL || output.recipient != NULL;
+      bind_codeset (true);
+      return finish (explain_input (strict));
+    }
   if (optind == argc)
     {
       complain ("%s", _("missing CODE or NAME operand"));

@@ -28,6 +28,14 @@ tests_test_threads_LDADD = tests/libtap.a src/libsmtpstatus.la
 tests_test_diagnose_LDADD = tests/libtap.a src/libsmtpstatus.la
 tests_test_diagnose_l10n_LDADD = tests/libtap.a src/libsmtpstatus.la
 
+# A strict JSON reader (tests/json.h), for tests/json-check, the reader
+# of JSON Lines for the tests of smtp-status --json, itself tested by
+# tests/json.test, and for tests/measure-replies ('make measure').
+check_LIBRARIES += tests/libjson.a
+tests_libjson_a_SOURCES = tests/json.c tests/json.h
+check_PROGRAMS += tests/json-check
+tests_json_check_LDADD = tests/libjson.a
+
 # The first lookups of 64 threads racing, in 2 x 200 fresh processes
 # (tests/test-cold-start.c); SMTPSTATUS_COLD_RUNS=N in the environment
 # makes that 2 x N, for valgrind or a sanitizer.
@@ -39,13 +47,13 @@ tests_test_cold_start_LDADD = tests/libtap.a src/libsmtpstatus.la
 # runs the sanitizer build with TESTS='$(SANITIZER_TESTS)'.
 SANITIZER_TESTS = $(C_TESTS) tests/cli.test tests/catalogs.test \
 	tests/fuzz-corpus.test tests/man.test tests/measure-json.test \
-	tests/measure-bounces.test
+	tests/json.test tests/measure-bounces.test
 # translator.test builds a copy of the tree of its own, which
 # instrumentation would only slow down.
 TESTS = $(SANITIZER_TESTS) tests/relocations.test tests/translator.test
 EXTRA_DIST += tests/tap.sh tests/cli.test tests/catalogs.test \
 	tests/lsan.supp tests/valgrind.supp tests/relocations.test \
-	tests/translator.test tests/man.test \
+	tests/translator.test tests/man.test tests/json.test \
 	tests/expected/sv.tsv tests/expected/tr.tsv
 
 # The environment of every test: no locale setting of the caller's may
@@ -55,22 +63,28 @@ AM_TESTS_ENVIRONMENT = \
 	LOCPATH='$(abs_top_builddir)/tests/locales'; \
 	SMTPSTATUS_LOCALEDIR='$(abs_top_builddir)/tests/localedir'; \
 	SMTP_STATUS='$(SMTP_STATUS_PROGRAM)'; \
+	JSON_CHECK='$(abs_top_builddir)/tests/json-check'; \
 	SMTPSTATUS_THREAD_ROUNDS='$(THREAD_ROUNDS)'; \
 	SMTPSTATUS_COLD_RUNS='$(COLD_RUNS)'; \
+	JSON_CORPUS_STRIDE='$(JSON_CORPUS_STRIDE)'; \
 	USE_NLS='$(USE_NLS)'; MSGFMT='$(MSGFMT)'; srcdir='$(srcdir)'; \
 	CC='$(CC)'; READELF='$(READELF)'; \
 	LSAN_OPTIONS='suppressions=$(abs_top_srcdir)/tests/lsan.supp:print_suppressions=0'; \
-	export LOCPATH SMTPSTATUS_LOCALEDIR SMTP_STATUS USE_NLS MSGFMT srcdir \
+	export LOCPATH SMTPSTATUS_LOCALEDIR SMTP_STATUS JSON_CHECK USE_NLS \
+	  MSGFMT srcdir \
 	  CC READELF LSAN_OPTIONS SMTPSTATUS_THREAD_ROUNDS \
-	  SMTPSTATUS_COLD_RUNS;
+	  SMTPSTATUS_COLD_RUNS JSON_CORPUS_STRIDE;
 
 # The program the shell tests run, the lookups of each thread of
-# tests/test-threads (empty: its own 100,000) and the fresh processes of
-# each locale mix of tests/test-cold-start (empty: its own 200);
-# check-valgrind changes all three, and .ci/run the last for sanitizers.
+# tests/test-threads (empty: its own 100,000), the fresh processes of
+# each locale mix of tests/test-cold-start (empty: its own 200) and
+# which of the fuzz corpus's inputs fuzz-corpus.test gives smtp-status
+# --json (empty: all; N: every Nth); check-valgrind changes all four,
+# and .ci/run the third for sanitizers.
 SMTP_STATUS_PROGRAM = $(abs_top_builddir)/src/smtp-status
 THREAD_ROUNDS =
 COLD_RUNS =
+JSON_CORPUS_STRIDE =
 
 # Locale name, then the charmap localedef builds it with.  Plain sv_SE is
 # Latin-1, as glibc's SUPPORTED list defines it; C.UTF-8 is here because
@@ -128,14 +142,14 @@ check-valgrind: all
 	$(MAKE) $(AM_MAKEFLAGS) check \
 	  LOG_COMPILER='$(LIBTOOL) --mode=execute $(VALGRIND) $(VALGRIND_FLAGS)' \
 	  SMTP_STATUS_PROGRAM='$(abs_top_builddir)/tests/valgrind-smtp-status' \
-	  THREAD_ROUNDS=2000 COLD_RUNS=2
+	  THREAD_ROUNDS=2000 COLD_RUNS=2 JSON_CORPUS_STRIDE=10
 .PHONY: check-valgrind
 
 clean-local: clean-tests
 clean-tests:
 	rm -rf tests/locales tests/localedir tests/*.stamp tests/installed.log \
 	  tests/valgrind-smtp-status tests/fuzz-corpus-* tests/fuzz-crashes \
-	  tests/fuzz-*.log
+	  tests/fuzz-*.log tests/json-random-*
 .PHONY: clean-tests
 
 EXTRA_DIST += tests/outside.c tests/installed.sh
@@ -240,9 +254,9 @@ bench: tests/bench$(EXEEXT) src/libsmtpstatus.la src/smtp-status$(EXEEXT) \
 REALWORLD ?= $(abs_top_srcdir)/../shared/realworld
 MEASURE_FLAGS =
 check_PROGRAMS += tests/measure-replies
-tests_measure_replies_SOURCES = tests/measure-replies.c tests/json.c \
-	tests/json.h tests/sisimai.c tests/sisimai.h
-tests_measure_replies_LDADD = src/libsmtpstatus.la
+tests_measure_replies_SOURCES = tests/measure-replies.c tests/sisimai.c \
+	tests/sisimai.h
+tests_measure_replies_LDADD = tests/libjson.a src/libsmtpstatus.la
 tests_measure_replies_LDFLAGS = -no-install
 EXTRA_DIST += tests/measure-json.test tests/measure-sample.jsonl
 
@@ -251,9 +265,9 @@ EXTRA_DIST += tests/measure-json.test tests/measure-sample.jsonl
 # tests/measure-bounces.test runs it on invented labels and a program
 # that plays smtp-status.
 check_PROGRAMS += tests/measure-bounces
-tests_measure_bounces_SOURCES = tests/measure-bounces.c tests/json.c \
-	tests/json.h tests/sisimai.c tests/sisimai.h
-tests_measure_bounces_LDADD = src/libsmtpstatus.la
+tests_measure_bounces_SOURCES = tests/measure-bounces.c tests/sisimai.c \
+	tests/sisimai.h
+tests_measure_bounces_LDADD = tests/libjson.a src/libsmtpstatus.la
 tests_measure_bounces_LDFLAGS = -no-install
 EXTRA_DIST += tests/measure-bounces.test
 

@@ -17,9 +17,9 @@
    It never calls setlocale, so it runs in the C locale and every text of
    the library it prints is English.
 
-   Each line is one JSON value, read by the strict reader of tests/json.c
-   (RFC 8259 to the letter, no member twice in an object); a line may
-   end in CRLF.  Sisimai's reasons are compared with ours as
+   Each line is one JSON value, read by the strict reader of tests/json.h
+   (RFC 8259 to the letter, and no object may name a member twice); a
+   line may end in CRLF.  Sisimai's reasons are compared with ours as
    tests/sisimai.c maps them.  */
 
 #include <config.h>
@@ -33,6 +33,7 @@
 #include <string.h>
 
 #include "smtpstatus.h"
+
 #include "json.h"
 #include "sisimai.h"
 
@@ -673,8 +674,8 @@ main (int argc, char **argv)
 
   while (errno = 0, (length = getline (&line, &line_size, f)) >= 0)
     {
-      struct json_error error;
       struct json value;
+      struct json_error error;
       struct record rec;
       size_t n = (size_t) length;
 
@@ -683,6 +684,9 @@ main (int argc, char **argv)
         n--;
       if (json_parse (line, n, &value, &error) < 0)
         {
+          /* As for every other allocation here: no place in the file.  */
+          if (strcmp (error.message, "out of memory") == 0)
+            fatal ("out of memory");
           fflush (stdout);
           fprintf (stderr, "%s: %s:%lu:%zu: %s\n", program, in.path, in.line,
                    error.offset + 1, error.message);
