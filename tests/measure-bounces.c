@@ -800,6 +800,13 @@ measure_message (struct message *m, int verbose, struct tally *t)
             }
           fputs (", ours ", stdout);
           show_ours_list (m);
+          for (size_t k = 0; k < m->ours_count; k++)
+            if (names_label (&m->ours[k], l))
+              {
+                /* The labels name it more often than we do.  */
+                fputs (" (matched to another label already)", stdout);
+                break;
+              }
           putchar ('\n');
         }
 
