@@ -11,7 +11,13 @@
    the program has set its locale and nothing else has touched gettext.
    tests/bench.sh counts its instructions with callgrind, as above, and
    its file-system calls with strace, between the two lines the program
-   writes to /dev/null just before and just after the call.  */
+   writes to /dev/null just before and just after the call.
+
+   bench --wall-clock RUNS COMMAND [ARG...] runs COMMAND RUNS times, its
+   output to /dev/null, and prints the best wall-clock time of a run and
+   the best processor time (user and system) in seconds, and the highest
+   exit status the runs had (128 + N for a signal N): the bounces against
+   Sisimai, which are whole processes.  */
 
 #include <config.h>
 
@@ -22,6 +28,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 #if HAVE_GPG_ERROR
 # include <gpg-error.h>
@@ -298,6 +307,61 @@ first_call (const struct first_scenario *scenario)
   return 0;
 }
 
+/* Runs ARGV RUNS times; see the top of the file.  */
+static int
+wall_clock (int runs, char **argv)
+{
+  double best = -1, best_cpu = -1;
+  int worst = 0;
+  for (int run = 0; run < runs; run++)
+    {
+      struct timespec start, end;
+      struct rusage usage;
+      int status;
+      pid_t pid;
+
+      fflush (NULL);
+      clock_gettime (CLOCK_MONOTONIC, &start);
+      pid = fork ();
+      if (pid < 0)
+        {
+          perror ("bench: fork");
+          return 2;
+        }
+      if (pid == 0)
+        {
+          int null = open ("/dev/null", O_WRONLY);
+          if (null < 0 || dup2 (null, STDOUT_FILENO) < 0)
+            _exit (126);
+          execvp (argv[0], argv);
+          fprintf (stderr, "bench: %s: %s\n", argv[0], strerror (errno));
+          _exit (127);
+        }
+      while (wait4 (pid, &status, 0, &usage) < 0)
+        if (errno != EINTR)
+          {
+            perror ("bench: wait4");
+            return 2;
+          }
+      clock_gettime (CLOCK_MONOTONIC, &end);
+      double seconds = (double) (end.tv_sec - start.tv_sec)
+                       + (double) (end.tv_nsec - start.tv_nsec) / 1e9;
+      if (best < 0 || seconds < best)
+        best = seconds;
+      double cpu = (double) (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+                   + (double) (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec)
+                     / 1e6;
+      if (best_cpu < 0 || cpu < best_cpu)
+        best_cpu = cpu;
+      status = WIFEXITED (status) ? WEXITSTATUS (status)
+               : 128 + WTERMSIG (status);
+      if (status > worst)
+        worst = status;
+    }
+  printf ("%.6f %.6f %d\n", best, best_cpu, worst);
+  return 0;
+}
+
 struct scenario
 {
   const char *name;
@@ -384,6 +448,8 @@ main (int argc, char **argv)
       return first_call (&first_scenarios[i]);
   if (argc == 2 && strcmp (argv[1], "--has-nls") == 0)
     return SMTPSTATUS_NLS ? 0 : 1;
+  if (argc >= 4 && strcmp (argv[1], "--wall-clock") == 0 && atoi (argv[2]) > 0)
+    return wall_clock (atoi (argv[2]), argv + 3);
 
   set_up ();
   if (argc == 3 && strcmp (argv[1], "--allocations") == 0)
@@ -409,7 +475,8 @@ main (int argc, char **argv)
         return 0;
       }
   fputs ("usage: bench SCENARIO N | --first FIRST_SCENARIO | --allocations N\n"
-         "       | --list | --reply-size | --has-gpg-error | --has-nls\n",
+         "       | --list | --reply-size | --has-gpg-error | --has-nls\n"
+         "       | --wall-clock RUNS COMMAND [ARG...]\n",
          stderr);
   return 2;
 }

@@ -11,9 +11,12 @@
 # of them grown to 200 language folders, since a library that looks at
 # every language it has makes a first call that grows with them.
 #
+# Last, bounces per second against Sisimai (see the end).
+#
 # Usage: bench.sh BENCH LIBRARY; VALGRIND, READELF, CC and STRACE from
 # the environment; LOCPATH and SMTPSTATUS_LOCALEDIR point at the test
-# suite's locales and catalogs.
+# suite's locales and catalogs; for the bounces, REALWORLD (the data's
+# directory), SMTP_STATUS (the program), LIBTOOL and PERL.
 
 set -eu
 bench=$1 library=$2
@@ -295,3 +298,85 @@ BEGIN {
   printf "  %-42s %9d %8s  %-9s %s\n", "caused by the tables", ours - floor, "", \
     "0", verdict(ours - floor <= 0)
 }'
+
+# Bounces per second, against Sisimai: smtp-status --bounce --json over
+# every file of $REALWORLD/bounces in one process, and Sisimai (Perl)
+# decoding the same files in one process, each record dumped as JSON as
+# ours are; the best of 3 runs each, taken in turns (ours, Sisimai's,
+# ours...) so that both see the same load.  Whole processes, start-up
+# included, and wall-clock times, which vary with the machine's load: the
+# ratio is the figure; processor times are shown beside it.  The program
+# is the libtool wrapper $SMTP_STATUS, which $LIBTOOL replaces with the
+# real executable.
+runs=3
+printf '\n  %-42s %9s %8s  %-9s\n' "bounces per second, against Sisimai" \
+  "seconds" "ratio" "target"
+bounce_dir=${REALWORLD:-}/bounces
+sisimai='my $m = Sisimai->can("rise") ? "rise" : "make";
+for my $f (@ARGV) {
+  my $v = Sisimai->$m($f) or next;
+  print $_->dump("json"), "\n" for @$v;
+}'
+if test -z "${REALWORLD:-}" || ! test -d "$bounce_dir"; then
+  echo "  (skipped: no $bounce_dir, the real bounces of ../shared/realworld)"
+elif ! "${PERL:=perl}" -MSisimai -e 1 >/dev/null 2>&1; then
+  echo "  (skipped: Sisimai is not installed: apt-get install libsisimai-perl)"
+else
+  set -- "$bounce_dir"/*
+  bounces=$#
+  sisimai_version=$("$PERL" -MSisimai -e 'print Sisimai->version')
+  sisimai_method=$("$PERL" -MSisimai -e 'print Sisimai->can("rise") ? "rise" : "make"')
+  ours='' theirs='' run=0
+  while test "$run" -lt "$runs"; do
+    ours="$ours $(LC_ALL=C $LIBTOOL --mode=execute "$bench" --wall-clock 1 \
+      "$SMTP_STATUS" --bounce --json "$@" 2>"$work/bounces.err")"
+    theirs="$theirs $(LC_ALL=C "$bench" --wall-clock 1 "$PERL" -MSisimai \
+      -e "$sisimai" "$@" 2>"$work/sisimai.err")"
+    run=$((run + 1))
+  done
+  awk -v ours="$ours" -v theirs="$theirs" -v bounces="$bounces" \
+      -v runs="$runs" -v dir="$bounce_dir" -v version="$sisimai_version" \
+      -v method="$sisimai_method" '
+  function row(what, seconds, ratio, target, verdict) {
+    printf "  %-42s %9.3f %8s  %-9s %s\n", what, seconds, ratio, target, verdict
+  }
+  # best(RUNS, WALL, CPU): of the runs "wall cpu status wall cpu status...",
+  # the least wall time and processor time; returns the highest status.
+  function best(list, wall, cpu,   f, n, i, worst) {
+    n = split(list, f, " ")
+    wall[0] = cpu[0] = -1; worst = 0
+    for (i = 1; i + 2 <= n; i += 3) {
+      if (wall[0] < 0 || f[i] + 0 < wall[0]) wall[0] = f[i] + 0
+      if (cpu[0] < 0 || f[i + 1] + 0 < cpu[0]) cpu[0] = f[i + 1] + 0
+      if (f[i + 2] + 0 > worst) worst = f[i + 2] + 0
+    }
+    return worst
+  }
+  BEGIN {
+    status = best(ours, o_wall, o_cpu)
+    if (status > 1) {
+      printf "  (skipped: smtp-status --bounce --json over the bounces gave exit status %d%s)\n", \
+        status, status == 2 ? ": does it take --bounce yet?" : ", a crash"
+      exit
+    }
+    status = best(theirs, t_wall, t_cpu)
+    if (status != 0) {
+      printf "  (skipped: Sisimai gave exit status %d)\n", status
+      exit
+    }
+    printf "  (the %d files of\n   %s,\n", bounces, dir
+    printf "   all in one process for each: smtp-status --bounce --json, and\n"
+    printf "   Sisimai %s in perl (Sisimai->%s, each record dumped as JSON);\n", version, method
+    printf "   the best of %d runs each, taken in turns, start-up included;\n", runs
+    printf "   wall-clock times vary with the load of the machine: the ratio\n"
+    printf "   is the figure, the processor times are shown beside it)\n"
+    row(sprintf("Sisimai %s (the reference), %.0f/s", version, bounces / t_wall[0]), \
+        t_wall[0], "1.000", "", "")
+    r = o_wall[0] / t_wall[0]
+    row(sprintf("smtp-status --bounce --json, %.0f/s", bounces / o_wall[0]), \
+        o_wall[0], sprintf("%.3f", r), "<= 0.10", r <= 0.10 ? "met" : "MISSED")
+    row("processor time, Sisimai", t_cpu[0], "1.000", "", "")
+    row("processor time, smtp-status", o_cpu[0], \
+        t_cpu[0] > 0 ? sprintf("%.3f", o_cpu[0] / t_cpu[0]) : "-", "", "")
+  }'
+fi

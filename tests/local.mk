@@ -54,7 +54,7 @@ tests_test_cold_start_LDADD = tests/libtap.a src/libsmtpstatus.la
 # runs the sanitizer build with TESTS='$(SANITIZER_TESTS)'.
 SANITIZER_TESTS = $(C_TESTS) tests/cli.test tests/bounce-cli.test \
 	tests/catalogs.test tests/fuzz-corpus.test tests/man.test \
-	tests/measure-json.test tests/json.test
+	tests/measure-json.test tests/json.test tests/measure-bounces.test
 # translator.test builds a copy of the tree of its own, which
 # instrumentation would only slow down.
 TESTS = $(SANITIZER_TESTS) tests/relocations.test tests/translator.test
@@ -257,26 +257,17 @@ tests_bench_LDFLAGS = -no-install
 CLEANFILES += tests/bench$(EXEEXT)
 EXTRA_DIST += tests/bench.sh
 
-bench: tests/bench$(EXEEXT) src/libsmtpstatus.la tests/locales.stamp \
-		tests/localedir.stamp
+bench: tests/bench$(EXEEXT) src/libsmtpstatus.la src/smtp-status$(EXEEXT) \
+		tests/locales.stamp tests/localedir.stamp
 	@LOCPATH='$(abs_top_builddir)/tests/locales' \
 	SMTPSTATUS_LOCALEDIR='$(abs_top_builddir)/tests/localedir' \
 	VALGRIND='$(VALGRIND)' READELF='$(READELF)' CC='$(CC)' \
-	STRACE='$(STRACE)' $(SHELL) $(srcdir)/tests/bench.sh tests/bench$(EXEEXT) \
+	STRACE='$(STRACE)' REALWORLD='$(REALWORLD)' LIBTOOL='$(LIBTOOL)' \
+	SMTP_STATUS='$(abs_top_builddir)/src/smtp-status$(EXEEXT)' PERL=perl \
+	$(SHELL) $(srcdir)/tests/bench.sh tests/bench$(EXEEXT) \
 	  src/.libs/libsmtpstatus.so
 	@$(MAKE) $(AM_MAKEFLAGS) measure
-	@$(MAKE) $(AM_MAKEFLAGS) bench-bounce
 .PHONY: bench
-
-# 'make bench-bounce': smtp-status --bounce --json on the real bounces
-# beside the clone (../shared/realworld/bounces, never copied into the
-# tree), against the Perl decoder Sisimai where it is installed.  libtool
-# runs the program itself, not its wrapper script.
-bench-bounce: src/smtp-status$(EXEEXT)
-	@$(LIBTOOL) --mode=execute $(SHELL) $(srcdir)/tests/bench-bounce.sh \
-	  src/smtp-status$(EXEEXT) '$(REALWORLD)/bounces'
-.PHONY: bench-bounce
-EXTRA_DIST += tests/bench-bounce.sh
 
 # 'make measure': the library on real SMTP replies, the data set kept
 # beside the clone (../shared/realworld, whose README describes it; it
@@ -287,16 +278,38 @@ EXTRA_DIST += tests/bench-bounce.sh
 REALWORLD ?= $(abs_top_srcdir)/../shared/realworld
 MEASURE_FLAGS =
 check_PROGRAMS += tests/measure-replies
+tests_measure_replies_SOURCES = tests/measure-replies.c tests/sisimai.c \
+	tests/sisimai.h
 tests_measure_replies_LDADD = tests/libjson.a src/libsmtpstatus.la
 tests_measure_replies_LDFLAGS = -no-install
 EXTRA_DIST += tests/measure-json.test tests/measure-sample.jsonl
 
-measure: tests/measure-replies$(EXEEXT)
+# The same for bounces: smtp-status --bounce --json over every file of
+# $(REALWORLD)/bounces in one process, against bounces.jsonl.
+# tests/measure-bounces.test runs it on invented labels and a program
+# that plays smtp-status.
+check_PROGRAMS += tests/measure-bounces
+tests_measure_bounces_SOURCES = tests/measure-bounces.c tests/sisimai.c \
+	tests/sisimai.h
+tests_measure_bounces_LDADD = tests/libjson.a src/libsmtpstatus.la
+tests_measure_bounces_LDFLAGS = -no-install
+EXTRA_DIST += tests/measure-bounces.test
+
+measure: tests/measure-replies$(EXEEXT) tests/measure-bounces$(EXEEXT) \
+		src/smtp-status$(EXEEXT)
 	@file='$(REALWORLD)/replies.jsonl'; \
 	if test -f "$$file"; then \
 	  echo "measure: $$file"; \
 	  tests/measure-replies$(EXEEXT) $(MEASURE_FLAGS) "$$file"; \
 	else \
 	  echo "measure: no $$file, so nothing to measure"; \
+	fi
+	@dir='$(REALWORLD)'; \
+	if test -f "$$dir/bounces.jsonl" && test -d "$$dir/bounces"; then \
+	  echo; echo "measure: $$dir/bounces.jsonl"; \
+	  tests/measure-bounces$(EXEEXT) $(MEASURE_FLAGS) \
+	    --program='$(abs_top_builddir)/src/smtp-status$(EXEEXT)' "$$dir"; \
+	else \
+	  echo; echo "measure: no $$dir/bounces.jsonl and bounces/, so no bounces to measure"; \
 	fi
 .PHONY: measure

@@ -19,7 +19,8 @@
 
    Each line is one JSON value, read by the strict reader of tests/json.h
    (RFC 8259 to the letter, and no object may name a member twice); a
-   line may end in CRLF.  */
+   line may end in CRLF.  Sisimai's reasons are compared with ours as
+   tests/sisimai.c maps them.  */
 
 #include <config.h>
 
@@ -34,64 +35,12 @@
 #include "smtpstatus.h"
 
 #include "json.h"
+#include "sisimai.h"
 
 static const char *program = "measure-replies";
 
 /* How many bytes of a reply a line of -v shows.  */
 enum { SHOWN_BYTES = 100 };
-
-
-/* Sisimai's reasons and the reason categories of smtpstatus that count
-   as the same, as the table "Sisimai's reasons and smtp-status's reason
-   categories" of the data's README gives them.  */
-struct sisimai_reason
-{
-  const char *sisimai;
-  const char *categories[5];            /* ended by NULL */
-};
-
-static const struct sisimai_reason sisimai_reasons[] =
-{
-  { "userunknown", { "recipient-unknown", NULL } },
-  { "hasmoved", { "recipient-unknown", "recipient-disabled", NULL } },
-  { "suspend", { "recipient-disabled", NULL } },
-  { "mailboxfull", { "mailbox-full", NULL } },
-  { "exceedlimit", { "message-too-big", "mailbox-full", NULL } },
-  { "hostunknown", { "domain-unknown", NULL } },
-  { "notaccept", { "domain-unknown", NULL } },
-  { "blocked", { "sender-blocked", NULL } },
-  { "badreputation", { "sender-blocked", NULL } },
-  { "requireptr", { "sender-blocked", NULL } },
-  { "spamdetected", { "spam", NULL } },
-  { "virusdetected", { "content-rejected", NULL } },
-  { "contenterror", { "content-rejected", NULL } },
-  { "filtered", { "recipient-unknown", "content-rejected", "policy",
-                  "sender-blocked", NULL } },
-  { "authfailure", { "authentication-failed", NULL } },
-  { "policyviolation", { "policy", NULL } },
-  { "securityerror", { "login-failed", "policy", "authentication-failed",
-                       NULL } },
-  { "rejected", { "sender-rejected", NULL } },
-  { "norelaying", { "relay-denied", NULL } },
-  { "mesgtoobig", { "message-too-big", NULL } },
-  { "speeding", { "rate-limited", NULL } },
-  { "toomanyconn", { "rate-limited", NULL } },
-  { "onhold", { "try-later", NULL } },
-  { "expired", { "expired", NULL } },
-  { "networkerror", { "network", "domain-unknown", NULL } },
-  { "systemerror", { "server-error", NULL } },
-  { "mailererror", { "server-error", NULL } },
-  { "systemfull", { "server-error", "mailbox-full", NULL } },
-  { "syntaxerror", { "protocol", NULL } },
-  { "notcompliantrfc", { "protocol", "policy", NULL } },
-  { "failedstarttls", { "network", "protocol", "policy", NULL } },
-};
-
-/* The Sisimai reasons the README leaves out of the comparison.  */
-static const char *const sisimai_not_compared[] =
-{
-  "undefined", "delivered", "feedback", "vacation"
-};
 
 
 /* Contradictions.  A reply contradicts itself when its diagnosis gives
@@ -450,24 +399,6 @@ show_figure (const char *name, struct figure f)
 
 /* The measure.  */
 
-static const struct sisimai_reason *
-find_sisimai_reason (const char *name)
-{
-  for (size_t i = 0; i < COUNT (sisimai_reasons); i++)
-    if (strcmp (sisimai_reasons[i].sisimai, name) == 0)
-      return &sisimai_reasons[i];
-  return NULL;
-}
-
-static int
-sisimai_compared (const char *name)
-{
-  for (size_t i = 0; i < COUNT (sisimai_not_compared); i++)
-    if (strcmp (sisimai_not_compared[i], name) == 0)
-      return 0;
-  return 1;
-}
-
 static const struct subject_fit *
 find_subject_fit (const char *reason)
 {
@@ -492,11 +423,10 @@ is_reason_name (const char *name)
 static void
 check_tables (void)
 {
-  for (size_t i = 0; i < COUNT (sisimai_reasons); i++)
-    for (const char *const *c = sisimai_reasons[i].categories; *c; c++)
-      if (!is_reason_name (*c))
-        fatal ("sisimai_reasons names \"%s\", which is no reason of the "
-               "library", *c);
+  const char *bad = sisimai_check_table ();
+  if (bad != NULL)
+    fatal ("tests/sisimai.c names \"%s\", which is no reason of the "
+           "library", bad);
   for (size_t i = 0; i < COUNT (subject_fits); i++)
     if (!is_reason_name (subject_fits[i].reason))
       fatal ("subject_fits names \"%s\", which is no reason of the library",
@@ -622,23 +552,16 @@ measure_record (const struct record *rec, int verbose, struct tally *t)
 
   if (rec->sisimai_reason != NULL && sisimai_compared (rec->sisimai_reason))
     {
-      const struct sisimai_reason *s = find_sisimai_reason (rec->sisimai_reason);
       const char *name = parsed ? smtp_reason_name (diagnosis.reason)
                                 : "unparsed";
-      int agree = 0;
       t->reason.d++;
-      for (const char *const *c = s->categories; parsed && *c; c++)
-        if (strcmp (*c, name) == 0)
-          agree = 1;
-      if (agree)
+      if (parsed && sisimai_agrees (rec->sisimai_reason, name))
         t->reason.n++;
       else if (verbose)
         {
           show_start ("reason", rec);
-          printf ("expected %s (", s->sisimai);
-          for (const char *const *c = s->categories; *c; c++)
-            printf ("%s%s", c == s->categories ? "" : " or ", *c);
-          printf ("), ours %s: ", name);
+          sisimai_show_expected (rec->sisimai_reason);
+          printf (", ours %s: ", name);
           show_wire (rec);
         }
     }
@@ -777,7 +700,7 @@ main (int argc, char **argv)
         {
           if (rec.sisimai_reason != NULL
               && sisimai_compared (rec.sisimai_reason)
-              && find_sisimai_reason (rec.sisimai_reason) == NULL)
+              && sisimai_categories (rec.sisimai_reason) == NULL)
             record_fail (&in, "\"gt\": \"sisimai_reason\" is \"%s\", which "
                          "the README's table does not have",
                          rec.sisimai_reason);
