@@ -1207,6 +1207,25 @@ diagnose (const struct text *t, const struct found *f, struct span *diag,
     *status = hash_status (t, f->block, f->block_end);
 }
 
+/* The action for a recipient whose address is at AT: a delay in a
+   warning, and in a failure report in a list of delays (Sendmail's
+   "transient non-fatal errors" after its "permanent fatal errors"),
+   which the last such heading before the address names.  */
+static enum smtp_bounce_action
+action_at (const struct text *t, size_t at)
+{
+  if (t->warning)
+    return SMTP_ACTION_DELAYED;
+  const char *p = t->b, *end = t->b + at;
+  const char *transient = NULL, *permanent = NULL, *q;
+  for (q = p; (q = find (q, end, "transient non-fatal")) != NULL; q++)
+    transient = q;
+  for (q = p; (q = find (q, end, "permanent fatal")) != NULL; q++)
+    permanent = q;
+  return transient != NULL && (permanent == NULL || transient > permanent)
+         ? SMTP_ACTION_DELAYED : SMTP_ACTION_FAILED;
+}
+
 int
 smtp_bounce_text_next (const char *buffer, size_t size, size_t *cursor,
                        struct smtp_bounce_recipient *out)
@@ -1236,9 +1255,7 @@ smtp_bounce_text_next (const char *buffer, size_t size, size_t *cursor,
                           status.end - status.start,
                           diag.end > diag.start ? buffer + diag.start : NULL,
                           diag.end - diag.start,
-                          t.warning ? SMTP_ACTION_DELAYED
-                                    : SMTP_ACTION_FAILED,
-                          out);
+                          action_at (&t, f.address), out);
   *cursor = f.resume;
   return 1;
 }

@@ -298,6 +298,13 @@ synthetic_code (bool has_status, int status_class,
     }
 }
 
+/* Whether REASON says more than that something failed.  */
+static bool
+says_reason (enum smtp_reason reason)
+{
+  return reason != SMTP_REASON_UNKNOWN && reason != SMTP_REASON_NONE;
+}
+
 /* Writes the decimal digits of V (0 to 999) into OUT; returns how
    many.  */
 static size_t
@@ -436,9 +443,35 @@ smtpstatus_bounce_fill (const char *address, size_t address_length,
     out->status = trusted;
   smtp_reply_diagnose (wire, &reply, &out->diagnosis);
 
+  struct smtp_diagnosis *d = &out->diagnosis;
+  /* A reply made of the MTA's words has a code of no meaning of its own:
+     where no words and no enhanced code said more, what the code alone
+     gives (550, "the address is unknown") would be made up.  */
+  if (!real && d->source == SMTP_SOURCE_CODES
+      && (d->outcome == SMTP_OUTCOME_PERMANENT
+          || d->outcome == SMTP_OUTCOME_TRANSIENT)
+      && !(has_trusted
+           && says_reason (smtpstatus_enhanced_reason (trusted.subject,
+                                                       trusted.detail))))
+    {
+      int status_class = smtp_status_class (reply.code);
+      d->reason = status_class == 4 ? SMTP_REASON_TRY_LATER
+                                    : SMTP_REASON_UNKNOWN;
+      d->english = smtpstatus_class_msgid (status_class);
+    }
+  /* A failure made final of a transient status, for what passes (the
+     network, a server's trouble, "try later"), means the reporting MTA
+     retried until it gave up: the message expired.  The explanation
+     keeps what held it up.  */
+  if (action == SMTP_ACTION_FAILED && has_trusted
+      && trusted.status_class == 4
+      && (d->reason == SMTP_REASON_NETWORK || d->reason == SMTP_REASON_TRY_LATER
+          || d->reason == SMTP_REASON_UNKNOWN
+          || d->reason == SMTP_REASON_SERVER_ERROR))
+    d->reason = SMTP_REASON_EXPIRED;
+
   /* The action decides the outcome: the reporting MTA knows whether it
      gave up, still tries or delivered.  */
-  struct smtp_diagnosis *d = &out->diagnosis;
   switch (action)
     {
     case SMTP_ACTION_FAILED:

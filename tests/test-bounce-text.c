@@ -240,7 +240,7 @@ static const struct example examples[] =
     "<bob@example.org>\n"
     "    (reason: 451 4.7.1 Greylisted, please try again later)\n",
     { { "carol@example.com", 550, "5.1.1", "recipient-unknown", FAILED },
-      { "bob@example.org", 451, "4.7.1", "try-later", FAILED } } },
+      { "bob@example.org", 451, "4.7.1", "try-later", DELAYED } } },
 
   { "Exchange 2003",
     "Your message\n"
@@ -410,7 +410,7 @@ static const struct example examples[] =
     "Your message wasn't delivered to erin@example.net.\n",
     { { "j\xc3\xb6rg@b\xc3\xbc" "cher.example", 550, "5.1.1",
         "recipient-unknown", FAILED },
-      { "erin@example.net", 0, "", "recipient-unknown", FAILED } } },
+      { "erin@example.net", 0, "", "unknown", FAILED } } },
 
   { .name = "an ordinary mail",
     .text =

@@ -481,15 +481,12 @@ static const struct
     "Reporting-MTA: dns; mx.example.net\n\n"
     "Final-Recipient: rfc822; rupert@example.org\nAction: failed\n",
     { "rupert@example.org", SMTP_ACTION_FAILED, NULL, 0,
-      "recipient-unknown", 0,
-      "Mailbox unavailable: usually the e-mail address does not exist at "
-      "the remote end." } },
+      "unknown", 0, "Unknown permanent failure." } },
   { "delayed, nothing else",
     "Reporting-MTA: dns; mx.example.net\n\n"
     "Final-Recipient: rfc822; sybil@example.org\nAction: delayed\n",
     { "sybil@example.org", SMTP_ACTION_DELAYED, NULL, 0, "try-later", 1,
-      "The requested command failed because the recipient's mailbox was "
-      "unavailable (for example, it was full). Try again later." } },
+      "Unknown temporary failure." } },
   { "a non-SMTP diagnostic, its words",
     "Reporting-MTA: dns; mx.example.net\n\n"
     "Final-Recipient: rfc822; trent@example.net\nAction: failed\n"
