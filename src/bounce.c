@@ -113,6 +113,22 @@ type_prefix (const char *text, size_t length)
   return j;
 }
 
+/* Whether the type that TEXT starts with, SKIP bytes long with its
+   ";", is "X-Unix": RFC 3464's diagnostic of a local delivery program,
+   its exit status and perhaps its words.  */
+static bool
+is_mailer_type (const char *text, size_t skip)
+{
+  static const char name[] = "x-unix";
+  if (skip < sizeof name - 1)
+    return false;
+  for (size_t i = 0; i < sizeof name - 1; i++)
+    if (ascii_lower (text[i]) != name[i])
+      return false;
+  return skip == sizeof name - 1 || text[sizeof name - 1] == ';'
+         || is_blank (text[sizeof name - 1]);
+}
+
 /* Whether the N bytes at P are "550"-like: a reply code 200 to 599.  */
 static bool
 is_code (const char *p, size_t n)
@@ -350,7 +366,10 @@ smtpstatus_bounce_fill (const char *address, size_t address_length,
 
   /* The server's reply: at the start of the words, or quoted among
      them.  */
-  size_t at = starts_reply (words, words_length) ? 0
+  bool mailer = is_mailer_type (text, skip);
+  /* A local delivery program's number is its exit status, no reply.  */
+  size_t at = mailer ? words_length
+              : starts_reply (words, words_length) ? 0
               : find_reply (words, words_length);
   char wire[REPLY_MAX];
   size_t wire_length = 0;
@@ -469,6 +488,18 @@ smtpstatus_bounce_fill (const char *address, size_t address_length,
           || d->reason == SMTP_REASON_UNKNOWN
           || d->reason == SMTP_REASON_SERVER_ERROR))
     d->reason = SMTP_REASON_EXPIRED;
+
+  /* "X-Unix; 75": the program that was to store the message in the
+     mailbox (procmail, a local delivery agent) failed, and its words, if
+     any, say no more: a fault of the receiving system, not of the
+     message, whatever the status.  */
+  if (mailer && d->source == SMTP_SOURCE_CODES
+      && (d->outcome == SMTP_OUTCOME_PERMANENT
+          || d->outcome == SMTP_OUTCOME_TRANSIENT))
+    {
+      d->reason = SMTP_REASON_SERVER_ERROR;
+      d->english = smtpstatus_reason_msgid (SMTP_REASON_SERVER_ERROR);
+    }
 
   /* The action decides the outcome: the reporting MTA knows whether it
      gave up, still tries or delivered.  */

@@ -280,6 +280,15 @@ smtp_reply_diagnose (const char *buffer, const struct smtp_reply *reply,
   *diagnosis = d;
 }
 
+const char *
+smtpstatus_reason_msgid (enum smtp_reason reason)
+{
+  for (size_t i = 0; i < MEANING_COUNT; i++)
+    if (meanings[i].reason == reason)
+      return (const char *) &pool + meanings[i].text;
+  return NULL;
+}
+
 /* The English explanation of DIAGNOSIS; one a caller made without
    smtp_reply_diagnose may lack it.  */
 static const char *

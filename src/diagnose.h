@@ -13,4 +13,8 @@ enum smtp_party smtpstatus_reason_fixer (enum smtp_reason reason);
    smtp_reply_explain translates.  */
 const char *smtpstatus_reply_msgid (const struct smtp_reply *reply);
 
+/* The English explanation meanings.def gives first to a reply of
+   REASON, or NULL where it gives none.  */
+const char *smtpstatus_reason_msgid (enum smtp_reason reason);
+
 #endif

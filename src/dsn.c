@@ -19,6 +19,7 @@
 
 #include "smtpstatus.h"
 #include "bounce.h"
+#include "diagnose.h"
 
 static bool
 is_blank (char c)
@@ -302,10 +303,10 @@ smtp_bounce_action_name (enum smtp_bounce_action action)
     }
 }
 
-/* The action the Action field's first word names, compared without
-   regard to case by ASCII rules.  */
-static enum smtp_bounce_action
-parse_action (const char *text, size_t length)
+/* Whether the first word of the LENGTH bytes at TEXT, after blanks, is
+   NAME (lower case), compared without regard to case by ASCII rules.  */
+static bool
+is_word (const char *text, size_t length, const char *name)
 {
   size_t i = 0;
   while (i < length && (is_blank (text[i]) || text[i] == '\r'
@@ -315,18 +316,23 @@ parse_action (const char *text, size_t length)
   while (i < length && ((text[i] >= 'a' && text[i] <= 'z')
                         || (text[i] >= 'A' && text[i] <= 'Z')))
     i++;
+  size_t n = strlen (name);
+  if (n != i - start)
+    return false;
+  size_t j = 0;
+  while (j < n && ascii_lower (text[start + j]) == name[j])
+    j++;
+  return j == n;
+}
+
+/* The action the Action field's first word names.  */
+static enum smtp_bounce_action
+parse_action (const char *text, size_t length)
+{
   for (int a = SMTP_ACTION_FAILED; a <= SMTP_ACTION_EXPANDED; a++)
-    {
-      const char *name = smtp_bounce_action_name ((enum smtp_bounce_action) a);
-      size_t n = strlen (name);
-      if (n != i - start)
-        continue;
-      size_t j = 0;
-      while (j < n && ascii_lower (text[start + j]) == name[j])
-        j++;
-      if (j == n)
-        return (enum smtp_bounce_action) a;
-    }
+    if (is_word (text, length,
+                 smtp_bounce_action_name ((enum smtp_bounce_action) a)))
+      return (enum smtp_bounce_action) a;
   return SMTP_ACTION_UNKNOWN;
 }
 
@@ -340,10 +346,20 @@ smtp_dsn_explain (const char *buffer,
     address = &recipient->original_recipient;
   const struct smtp_span *status = &recipient->status;
   const struct smtp_span *diagnostic = &recipient->diagnostic_code;
+  const char *action = buffer + recipient->action.offset;
+  size_t action_length = recipient->action.length;
+  /* "Action: expired", which some senders (SendGrid) write for a message
+     they gave up on, is no action of RFC 3464: a failure, and why.  */
+  bool expired = is_word (action, action_length, "expired");
   smtpstatus_bounce_fill (buffer + address->offset, address->length,
                           buffer + status->offset, status->length,
                           buffer + diagnostic->offset, diagnostic->length,
-                          parse_action (buffer + recipient->action.offset,
-                                        recipient->action.length),
+                          expired ? SMTP_ACTION_FAILED
+                          : parse_action (action, action_length),
                           out);
+  if (expired)
+    {
+      out->diagnosis.reason = SMTP_REASON_EXPIRED;
+      out->diagnosis.fixer = smtpstatus_reason_fixer (SMTP_REASON_EXPIRED);
+    }
 }

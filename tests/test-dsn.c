@@ -497,6 +497,45 @@ static const struct
       0,
       "The recipient's mailbox is full: it has used up its storage "
       "space." } },
+  { "a local delivery program's exit status",
+    "Reporting-MTA: dns; mx.example.net\n\n"
+    "Final-Recipient: rfc822; uma@example.net\nAction: failed\n"
+    "Status: 5.0.0\n"
+    "Diagnostic-Code: X-Unix; 255\n",
+    { "uma@example.net", SMTP_ACTION_FAILED, "5.0.0", 0, "server-error", 0,
+      "The receiving server had an internal error." } },
+  { "a local delivery program's temporary failure, made final",
+    "Reporting-MTA: dns; mx.example.net\n\n"
+    "Final-Recipient: rfc822; uma@example.net\nAction: failed\n"
+    "Status: 4.3.0\n"
+    "Diagnostic-Code: x-unix; temporary failure\n",
+    { "uma@example.net", SMTP_ACTION_FAILED, "4.3.0", 0, "server-error", 0,
+      "The receiving server had an internal error." } },
+  { "a transient status made final: expired",
+    "Reporting-MTA: dns; mx.example.net\n\n"
+    "Final-Recipient: rfc822; vera@example.org\nAction: failed\n"
+    "Status: 4.4.1\n"
+    "Diagnostic-Code: X-Postfix; connect to mx.example.org[192.0.2.7]:25: "
+    "Connection timed out\n",
+    { "vera@example.org", SMTP_ACTION_FAILED, "4.4.1", 0, "expired", 0,
+      "The receiving server could not be reached, or the connection to it "
+      "broke down." } },
+  { "the same delayed: network",
+    "Reporting-MTA: dns; mx.example.net\n\n"
+    "Final-Recipient: rfc822; vera@example.org\nAction: delayed\n"
+    "Status: 4.4.1\n"
+    "Diagnostic-Code: X-Postfix; connect to mx.example.org[192.0.2.7]:25: "
+    "Connection timed out\n",
+    { "vera@example.org", SMTP_ACTION_DELAYED, "4.4.1", 0, "network", 1,
+      "The receiving server could not be reached, or the connection to it "
+      "broke down." } },
+  { "Action: expired, which RFC 3464 lacks",
+    "Reporting-MTA: dns; mx.example.net\n\n"
+    "Final-Recipient: rfc822; walt@example.org\nAction: expired\n"
+    "Diagnostic-Code: smtp; Connection timed out\n",
+    { "walt@example.org", SMTP_ACTION_FAILED, NULL, 0, "expired", 0,
+      "The receiving server could not be reached, or the connection to it "
+      "broke down." } },
   { "Status 5.0.0 and a reply with no enhanced code",
     "Reporting-MTA: dns; mx.example.net\n\n"
     "Final-Recipient: rfc822; victor@example.org\nAction: failed\n"
