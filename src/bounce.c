@@ -481,9 +481,11 @@ smtpstatus_bounce_fill (const char *address, size_t address_length,
   /* A failure made final of a transient status, for what passes (the
      network, a server's trouble, "try later"), means the reporting MTA
      retried until it gave up: the message expired.  The explanation
-     keeps what held it up.  */
+     keeps what held it up.  A routing loop (X.4.6) is found at once,
+     not waited out.  */
+  bool loop = has_trusted && trusted.subject == 4 && trusted.detail == 6;
   if (action == SMTP_ACTION_FAILED && has_trusted
-      && trusted.status_class == 4
+      && trusted.status_class == 4 && !loop
       && (d->reason == SMTP_REASON_NETWORK || d->reason == SMTP_REASON_TRY_LATER
           || d->reason == SMTP_REASON_UNKNOWN
           || d->reason == SMTP_REASON_SERVER_ERROR))
