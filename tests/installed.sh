@@ -7,7 +7,7 @@
 # and the installed smtp-status under Swedish, Turkish and C locales, with
 # the installed catalogs (SMTPSTATUS_LOCALEDIR is not set).  Set by the
 # caller: CC, PKG_CONFIG, PKG_CONFIG_PATH, bindir, mandir, LOCPATH,
-# USE_NLS, srcdir.
+# USE_NLS, HAVE_GMIME, srcdir.
 
 . "$srcdir/tests/tap.sh"
 tap_need_test_locales
@@ -88,9 +88,19 @@ tap_is "$(LANG=sv_SE.UTF-8 "$bindir/smtp-status" --reply <"$tap_dir/reply" | cut
 tap_is "$("$bindir/smtp-status" --json <"$tap_dir/reply" | cut -c 1-60)" \
   '{"code": 550, "enhanced": "5.1.1", "text": "No such user\nse' \
   'the installed smtp-status --json'
+# A bounce, where the program has --bounce (a build with GMime).
+if test "$HAVE_GMIME" = yes; then
+  tap_is "$(LANG=sv_SE.UTF-8 "$bindir/smtp-status" --bounce "$srcdir/tests/bounces/exim.eml" | cut -f 1-6)" \
+    "$(printf 'carol@example.org\tfailed\t5.2.2\t552\tmailbox-full\t%s' \
+       "$(nls 'Mottagarens brevlåda är full: den har använt upp sitt lagringsutrymme.' \
+              "The recipient's mailbox is full: it has used up its storage space.")")" \
+    'the installed smtp-status explains a bounce in Swedish'
+fi
 for page in man1/smtp-status.1 man3/smtpstatus.3 man3/smtp_status_description.3 \
     man3/smtp_reply_parse.3 man3/smtp_reply_parse_flags.3 man3/smtp_enhanced_description.3 \
-    man3/smtp_reply_explain.3; do
+    man3/smtp_reply_explain.3 man3/smtp_reply_diagnose.3 man3/smtp_dsn_parse.3 \
+    man3/smtp_dsn_next_recipient.3 man3/smtp_dsn_explain.3 \
+    man3/smtp_bounce_text_next.3 man3/smtp_bounce_action_name.3; do
   test -f "$mandir/$page"
   tap_result $? "$page is installed"
 done

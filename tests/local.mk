@@ -167,7 +167,7 @@ installcheck-local: tests/locales.stamp
 	$(AM_V_GEN)CC='$(CC)' PKG_CONFIG='$(PKG_CONFIG)' \
 	PKG_CONFIG_PATH='$(libdir)/pkgconfig' bindir='$(bindir)' \
 	mandir='$(mandir)' LOCPATH='$(abs_top_builddir)/tests/locales' \
-	USE_NLS='$(USE_NLS)' srcdir='$(srcdir)' \
+	USE_NLS='$(USE_NLS)' HAVE_GMIME='$(GMIME_FOUND)' srcdir='$(srcdir)' \
 	$(SHELL) $(srcdir)/tests/installed.sh >tests/installed.log 2>&1; \
 	status=$$?; cat tests/installed.log; \
 	if grep '^not ok' tests/installed.log >/dev/null; then exit 1; fi; \
