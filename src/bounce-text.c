@@ -35,7 +35,12 @@
    fatal errors -----" ("<bob@example.org>" then "    (reason: 550 ...)"),
    the transcript (">>> RCPT To:<bob@example.org>" then "<<< 550 ...") and
    its summary lines ("550 5.1.1 <bob@example.org>... User unknown"),
-   where the reply of the "<<<" line just above is the server's own.
+   where the reply of the "<<<" line just above is the server's own;
+   Active!Hunter's ">>> bob@example.org <bob@example.org>" in that list.
+
+   Postfix's smtpd transcript to the postmaster: "In:  RCPT
+   TO:<bob@example.org>" and the "Out:" reply that failed it, to RCPT or
+   after DATA.
 
    Exchange and Office 365: the address alone, or "bob@example.org on
    <date>", or "bob@example.org<mailto:...>", in the list under "did not
@@ -57,15 +62,21 @@
    ("There was an error delivering your mail to <...>." and the reply
    under "... did not like our RCPT TO:"), Oracle Messaging Server and
    PMDF ("Recipient address: bob@example.org" and "Diagnostic code:
-   smtp;550 ..." below it), GMX ("\"bob@example.org\":"), MXLogic, Lotus
-   Notes and Domino, 1&1 and others with an address alone under an
-   introduction such as "The following address failed:".
+   smtp;550 ..." below it), IMail ("Unknown user: bob@example.org",
+   "Delivery failed 20 attempts: bob@example.org"), m-FILTER (the
+   address alone, "-------server message" and the reply below), Zoho
+   ("bob@example.org Invalid Address, ERROR_CODE :550, ..."), GMX
+   ("\"bob@example.org\":"), MXLogic, Lotus Notes and Domino, 1&1 and
+   others with an address alone under an introduction such as "The
+   following address failed:".
 
    Rules and limits.  An address alone on a line counts only below such
    an introduction ("following address", "following recipient", "these
    recipients", "not delivered to", "could not be delivered to one or
    more", "failure reasons", "not yet been delivered") in the first 4 KiB
-   of the text, or where the lines indented below it hold a reply;
+   of the text, or where the lines indented below it hold a reply, or
+   where a heading and a reply follow it; an address followed by words
+   counts below such an introduction where the words hold a reply code;
    the other shapes count anywhere.  An address is local@domain with no
    space, in ASCII or UTF-8, at most 255 bytes; "<>", quotes and the
    punctuation that ends a sentence are taken off.  Scanning stops at the
@@ -476,6 +487,19 @@ angle_address (const struct text *t, size_t at, size_t end, size_t *address,
   return (size_t) (a - b) + 1;
 }
 
+/* Whether [P, END) holds a reply code of a failure as a word of its
+   own: "550", "ERROR_CODE :421,".  */
+static bool
+holds_code (const char *p, const char *end)
+{
+  for (const char *q = p; end - q >= 3; q++)
+    if ((*q == '4' || *q == '5') && is_digit (q[1]) && is_digit (q[2])
+        && (q == p || !is_alnum (q[-1]))
+        && (end - q == 3 || (!is_alnum (q[3]) && q[3] != '.')))
+      return true;
+  return false;
+}
+
 /* The line L as an address alone: "bob@example.org", "<bob@...>",
    "\"bob@...\"", "'bob@...'", "* bob@...", perhaps with a colon, or
    followed by " on <date>" (Exchange), "<mailto:...>" (Office 365) or
@@ -513,6 +537,14 @@ bare_address (const struct text *t, const struct line *l, size_t *address,
     {
       *rest = (size_t) (p - b) + 2;
       *rest_end = l->end - 1;
+      return true;
+    }
+  /* Below an introduction, the reason on the same line, with its reply
+     code: "bob@example.org Invalid Address, ERROR_CODE :550, ..."
+     (Zoho).  */
+  if (l->start >= t->intro && *p == ' ' && holds_code (p, end))
+    {
+      *rest = (size_t) (p - b) + 1;
       return true;
     }
   return false;
@@ -569,28 +601,32 @@ static const struct
 {
   phrase words;
   char after[16];
+  bool colon;           /* the address comes after the next ": " */
+  bool why;             /* the words before the address are the reason */
 } sentences[] =
 {
-  { "wasn't delivered to ", "" },                       /* Gmail */
-  { "wasn\xe2\x80\x99t delivered to ", "" },
-  { "was not delivered to ", "" },
-  { "problem delivering your message to ", "" },        /* Gmail */
-  { "error delivering your mail to ", "" },             /* DragonFly */
-  { "error delivering your message to ", "" },
-  { "your message to ", " be delivered" },              /* Office 365 */
-  { "could not be delivered to: ", "" },
-  { "unable to deliver message to: ", "" },
-  { "following recipient: ", "" },
-  { "rejected recipient ", "" },
-  { "unknown user: ", "" },                             /* IMail */
-  { "recipient address: ", "" },        /* Oracle Messaging Server, PMDF */
+  { "wasn't delivered to ", "", false, false },                 /* Gmail */
+  { "wasn\xe2\x80\x99t delivered to ", "", false, false },
+  { "was not delivered to ", "", false, false },
+  { "problem delivering your message to ", "", false, false },  /* Gmail */
+  { "error delivering your mail to ", "", false, false },   /* DragonFly */
+  { "error delivering your message to ", "", false, false },
+  { "your message to ", " be delivered", false, false },   /* Office 365 */
+  { "could not be delivered to: ", "", false, false },
+  { "unable to deliver message to: ", "", false, false },
+  { "following recipient: ", "", false, false },
+  { "rejected recipient ", "", false, false },
+  { "unknown user: ", "", false, true },                        /* IMail */
+  { "delivery failed ", "", true, true },  /* IMail: "... 20 attempts: " */
+  { "mailbox is full: ", "", false, true },
+  { "recipient address: ", "", false, false },   /* Oracle, PMDF */
 };
 
 /* A sentence of those above in the line L.  Sets *REST to the words after
    the address.  */
 static bool
 sentence (const struct text *t, const struct line *l, size_t *address,
-          size_t *length, size_t *rest)
+          size_t *length, size_t *rest, bool *why)
 {
   const char *b = t->b, *end = b + l->end;
   for (size_t i = 0; i < sizeof sentences / sizeof sentences[0]; i++)
@@ -599,6 +635,15 @@ sentence (const struct text *t, const struct line *l, size_t *address,
       while ((p = find_word (p, end, sentences[i].words)) != NULL)
         {
           p += strlen (sentences[i].words);
+          if (sentences[i].colon)
+            {
+              /* A few words of the reason first, then the address.  */
+              const char *colon = find (p, p + 32 < end ? p + 32 : end,
+                                        ": ");
+              if (colon == NULL)
+                continue;
+              p = colon + 2;
+            }
           const char *q = p;
           if (q < end && (*q == '<' || *q == '"' || *q == '\''))
             q++;
@@ -615,6 +660,7 @@ sentence (const struct text *t, const struct line *l, size_t *address,
           *address = (size_t) (q - b);
           *length = (size_t) (a - q);
           *rest = (size_t) (r - b);
+          *why = sentences[i].why;
           return true;
         }
     }
@@ -628,10 +674,11 @@ names_recipient (const struct text *t, const struct line *l,
                  size_t *address, size_t *length)
 {
   size_t rest, rest_end;
+  bool why;
   return angle_address (t, l->text, l->end, address, length) != 0
          || bare_address (t, l, address, length, &rest, &rest_end)
          || sendmail_summary (t, l, address, length)
-         || sentence (t, l, address, length, &rest);
+         || sentence (t, l, address, length, &rest, &why);
 }
 
 /* The lines below L indented deeper than it, up to a line that is not:
@@ -688,6 +735,90 @@ holds_reply (const struct text *t, size_t from, size_t to)
         return true;
     }
   return false;
+}
+
+/* Postfix's smtpd transcript (the "errors from" notice to the
+   postmaster): "In:  RCPT TO:<bob@example.org>", and below it the "Out:"
+   lines of the server's replies.  A recipient that was refused has its
+   reply on the next "Out:" line; one that was taken failed where the
+   message then was refused ("Out: 451 4.3.0 Error: queue file write
+   error" after DATA), before the client starts another message or
+   quits.  Finds the reply that failed the recipient of the line L: its
+   text in [*FROM, *TO).  */
+static bool
+smtpd_transcript (const struct text *t, const struct line *l,
+                  size_t *address, size_t *length, size_t *from, size_t *to)
+{
+  const char *b = t->b, *end = b + l->end;
+  const char *p = b + l->text;
+  if (!starts_with (p, end, "in:"))
+    return false;
+  p += 3;
+  while (p < end && is_blank (*p))
+    p++;
+  if (!starts_with (p, end, "rcpt to:"))
+    return false;
+  p += 8;
+  while (p < end && *p == ' ')
+    p++;
+  if (angle_address (t, (size_t) (p - b), l->end, address, length) == 0)
+    return false;
+  struct line m;
+  size_t pos = l->next;
+  for (int i = 0; i < BLOCK_LINES && pos < t->size; i++, pos = m.next)
+    {
+      read_line (t, pos, &m);
+      const char *q = b + m.text, *e = b + m.end;
+      if (starts_with (q, e, "in:"))
+        {
+          for (q += 3; q < e && is_blank (*q); q++)
+            ;
+          if (starts_with (q, e, "mail") || starts_with (q, e, "rset")
+              || starts_with (q, e, "quit"))
+            return false;
+          continue;
+        }
+      if (!starts_with (q, e, "out:"))
+        {
+          if (m.indent > 0 && !is_empty (&m))
+            continue;           /* an "In:" line folded */
+          return false;
+        }
+      for (q += 4; q < e && is_blank (*q); q++)
+        ;
+      if (is_failure_code (q, e))
+        {
+          *from = (size_t) (q - b);
+          *to = m.end;
+          return true;
+        }
+    }
+  return false;
+}
+
+/* Whether the line L is followed, after a few empty lines, by a heading
+   that starts with a rule ("-------server message") or ends with a
+   colon, and a reply on the line after it (m-FILTER): where an address
+   alone above them names the recipient the reply refused.  */
+static bool
+reply_below (const struct text *t, const struct line *l)
+{
+  const char *b = t->b;
+  struct line m;
+  size_t pos = l->next;
+  for (int i = 0; i < 4 && pos < t->size; i++, pos = m.next)
+    {
+      read_line (t, pos, &m);
+      if (!is_empty (&m))
+        break;
+    }
+  if (pos >= t->size || is_empty (&m) || is_end_marker (t, &m)
+      || !(b[m.text] == '-' || b[m.text] == '=' || b[m.end - 1] == ':'))
+    return false;
+  if (m.next >= t->size)
+    return false;
+  read_line (t, m.next, &m);
+  return is_failure_code (b + m.text, b + m.end);
 }
 
 /* Tries every shape on the line L.  */
@@ -761,6 +892,38 @@ shape (const struct text *t, const struct line *l, struct found *f)
         }
     }
 
+  /* Sendmail's list of failed addresses in the shape Active!Hunter
+     gives it: ">>> bob@example.org <bob@example.org>", the reply in the
+     transcript below.  */
+  if (starts_with (b + l->text, b + l->end, ">>> "))
+    {
+      const char *p = b + l->text + 4;
+      const char *a = read_address (p, b + l->end);
+      size_t inner, inner_length;
+      if (a != NULL
+          && (a == b + l->end
+              || (*a == ' '
+                  && angle_address (t, (size_t) (a - b) + 1, l->end, &inner,
+                                    &inner_length) == l->end)))
+        {
+          f->address = (size_t) (p - b);
+          f->address_length = (size_t) (a - p);
+          f->kind = BLOCK_LOOK_AHEAD;
+          f->block = f->block_end = l->next;
+          f->resume = l->next;
+          return true;
+        }
+    }
+
+  /* Postfix's smtpd transcript.  */
+  if (smtpd_transcript (t, l, &f->address, &f->address_length, &f->block,
+                        &f->block_end))
+    {
+      f->kind = BLOCK_SENDMAIL;
+      f->resume = l->next;
+      return true;
+    }
+
   /* Sendmail's summary line, after the "<<<" line with the reply.  */
   if (sendmail_summary (t, l, &f->address, &f->address_length))
     {
@@ -780,8 +943,19 @@ shape (const struct text *t, const struct line *l, struct found *f)
     }
 
   /* Sentences: "Your message wasn't delivered to bob@example.org".  */
-  if (sentence (t, l, &f->address, &f->address_length, &rest))
+  bool why;
+  if (sentence (t, l, &f->address, &f->address_length, &rest, &why))
     {
+      if (why)
+        {
+          /* "Unknown user: bob@example.org": the sentence says it
+             all.  */
+          f->kind = BLOCK_SENDMAIL;
+          f->block = l->text;
+          f->block_end = l->end;
+          f->resume = l->next;
+          return true;
+        }
       f->kind = BLOCK_LOOK_AHEAD;
       f->block = rest;
       f->block_end = l->end;
@@ -807,7 +981,8 @@ shape (const struct text *t, const struct line *l, struct found *f)
       size_t last_end;
       size_t below = deeper ? indented_below (t, l, &last_end) : l->next;
       if (t->intro > l->start
-          && !(deeper && holds_reply (t, l->next, below)))
+          && !(deeper && holds_reply (t, l->next, below))
+          && !(!deeper && reply_below (t, l)))
         return false;
       f->rest = rest;
       f->rest_end = rest_end;
