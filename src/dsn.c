@@ -330,17 +330,66 @@ parse_action (const char *text, size_t length)
   return SMTP_ACTION_UNKNOWN;
 }
 
+/* The address in the field value SPAN of BUFFER ("rfc822;
+   <bob@example.org>"), after its type, blanks and "<", and after a
+   source route ("@relay.example.net:bob@example.org", RFC 5321 section
+   4.1.2, which a receiver is to ignore): in *START.  Returns whether it
+   is a mailbox, local@domain, that came with no route: not a file or a
+   program an alias delivered to, nor a domain alone.  */
+static bool
+mailbox (const char *buffer, const struct smtp_span *span, size_t *start)
+{
+  const char *p = buffer + span->offset, *end = p + span->length;
+  const char *semicolon = memchr (p, ';', span->length);
+  const char *at = memchr (p, '@', span->length);
+  if (semicolon != NULL && (at == NULL || semicolon < at))
+    p = semicolon + 1;
+  while (p < end && (is_blank (*p) || *p == '\r' || *p == '\n' || *p == '<'))
+    p++;
+  bool route = false;
+  if (p < end && *p == '@')
+    {
+      const char *colon = memchr (p, ':', (size_t) (end - p));
+      if (colon != NULL)
+        {
+          p = colon + 1;
+          route = true;
+        }
+    }
+  *start = (size_t) (p - buffer);
+  at = memchr (p, '@', (size_t) (end - p));
+  return !route && at != NULL && at > p && *p != '/' && *p != '|';
+}
+
 void
 smtp_dsn_explain (const char *buffer,
                   const struct smtp_dsn_recipient *recipient,
                   struct smtp_bounce_recipient *out)
 {
-  const struct smtp_span *address = &recipient->final_recipient;
-  if (address->length == 0)
-    address = &recipient->original_recipient;
+  /* The Final-Recipient; where it is no mailbox the sender would know,
+     the Original-Recipient the sender gave, if that is one; else the
+     Final-Recipient without its route.  */
+  struct smtp_span address = recipient->final_recipient;
+  size_t start;
+  if (address.length == 0)
+    address = recipient->original_recipient;
+  else if (!mailbox (buffer, &address, &start))
+    {
+      size_t original;
+      if (recipient->original_recipient.length > 0
+          && mailbox (buffer, &recipient->original_recipient, &original))
+        address = recipient->original_recipient;
+      else if (start > address.offset
+               && start < address.offset + address.length
+               && buffer[start - 1] == ':')
+        {
+          address.length -= start - address.offset;
+          address.offset = start;
+        }
+    }
   const struct smtp_span *status = &recipient->status;
   const struct smtp_span *diagnostic = &recipient->diagnostic_code;
-  smtpstatus_bounce_fill (buffer + address->offset, address->length,
+  smtpstatus_bounce_fill (buffer + address.offset, address.length,
                           buffer + status->offset, status->length,
                           buffer + diagnostic->offset, diagnostic->length,
                           parse_action (buffer + recipient->action.offset,

@@ -675,6 +675,14 @@ check_addresses (void)
     { "rfc822;", "" },
     { "utf-8; j\xc3\xb6rg@b\xc3\xbc" "cher.example", "j\xc3\xb6rg@b\xc3\xbc"
       "cher.example" },
+    /* A source route is left off (RFC 5321 section 4.1.2); a file, a
+       program and a domain alone are no mailbox, but what the report
+       says where it names nothing better.  */
+    { "rfc822; @relay.example.net,@mx.example.org:bob@example.org",
+      "bob@example.org" },
+    { "rfc822;@relay.example.net:bob@mx.example.org", "bob@mx.example.org" },
+    { "rfc822; @example.org", "@example.org" },
+    { "rfc822; /var/mail/bob", "/var/mail/bob" },
   };
   for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++)
     {
@@ -683,6 +691,32 @@ check_addresses (void)
                 "Final-Recipient: %s\nAction: failed\n", forms[i].field);
       tap_is_int (explain_one (dsn, &out), 0, "address form %zu parses", i);
       tap_is_str (out.address, forms[i].address, "address form %zu", i);
+    }
+
+  /* Where the Final-Recipient is no mailbox the sender knows, the
+     Original-Recipient is, if it is a mailbox.  */
+  static const struct
+  {
+    const char *final, *original, *address;
+  } pairs[] =
+  {
+    { "rfc822; @relay.example.net:bob@mx.example.org",
+      "rfc822; bob@example.org", "bob@example.org" },
+    { "rfc822; /var/mail/bob", "rfc822;bob@example.org", "bob@example.org" },
+    { "rfc822; @example.org", "rfc822; <bob@example.org>", "bob@example.org" },
+    { "rfc822; @relay.example.net:bob@mx.example.org", "rfc822; bob",
+      "bob@mx.example.org" },
+    { "rfc822; carol@example.org", "rfc822; bob@example.org",
+      "carol@example.org" },
+  };
+  for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++)
+    {
+      snprintf (dsn, sizeof dsn,
+                "Reporting-MTA: dns; mx.example.net\n\n"
+                "Final-Recipient: %s\nOriginal-Recipient: %s\n"
+                "Action: failed\n", pairs[i].final, pairs[i].original);
+      tap_is_int (explain_one (dsn, &out), 0, "address pair %zu parses", i);
+      tap_is_str (out.address, pairs[i].address, "address pair %zu", i);
     }
 }
 
