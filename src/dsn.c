@@ -7,8 +7,8 @@
    fields first, then one block per recipient.  The reader takes what
    real MTAs write: CRLF or LF, field names in any case and order,
    unknown fields, leading blank lines, several blank lines between
-   blocks, lines of blanks only counted as blank, and no line end after
-   the last line.  It never reads past the size it is given, needs no
+   blocks or none between recipients' blocks, lines of blanks only
+   counted as blank, and no line end after the last line.  It never reads past the size it is given, needs no
    NUL and allocates nothing.  */
 
 #include <config.h>
@@ -130,10 +130,37 @@ lookup (const char *name, size_t name_length)
   return FIELD_COUNT;
 }
 
+/* The field the line LINE (not a continuation) starts, or FIELD_COUNT
+   where it starts none.  */
+static enum field
+line_field (const char *buffer, struct line line)
+{
+  const char *colon = memchr (buffer + line.start, ':',
+                              line.end - line.start);
+  if (colon == NULL)
+    return FIELD_COUNT;
+  size_t name_end = (size_t) (colon - buffer);
+  while (name_end > line.start && is_blank (buffer[name_end - 1]))
+    name_end--;
+  return lookup (buffer + line.start, name_end - line.start);
+}
+
+/* Whether LINE names a recipient again, in a field BLOCK has.  */
+static bool
+names_again (const char *buffer, struct line line, const struct block *block)
+{
+  enum field f = line_field (buffer, line);
+  return (f == FIELD_FINAL_RECIPIENT || f == FIELD_ORIGINAL_RECIPIENT)
+         && block->present[f];
+}
+
 /* Reads the block whose first line, not blank, starts at AT (below
-   SIZE), up to the next blank line or the end of BUFFER.  A line that
-   starts with a blank continues the field before it; one without a
-   colon, or a continuation with no field before it, is skipped.  */
+   SIZE), up to the next blank line or the end of BUFFER, or up to a
+   Final-Recipient or Original-Recipient field that the block has
+   already: that one starts the next recipient's block (AOL writes the
+   blocks with no blank line between them).  A line that starts with a
+   blank continues the field before it; one without a colon, or a
+   continuation with no field before it, is skipped.  */
 static void
 read_block (const char *buffer, size_t size, size_t at, struct block *block)
 {
@@ -143,6 +170,8 @@ read_block (const char *buffer, size_t size, size_t at, struct block *block)
     {
       struct line line = read_line (buffer, size, at);
       if (is_blank_line (buffer, line))
+        break;
+      if (!is_blank (buffer[line.start]) && names_again (buffer, line, block))
         break;
       at = line.next;
       if (is_blank (buffer[line.start]))
@@ -169,18 +198,13 @@ read_block (const char *buffer, size_t size, size_t at, struct block *block)
           continue;
         }
       current = FIELD_COUNT;
-      const char *colon = memchr (buffer + line.start, ':',
-                                  line.end - line.start);
-      if (colon == NULL)
-        continue;
-      size_t name_end = (size_t) (colon - buffer);
-      while (name_end > line.start && is_blank (buffer[name_end - 1]))
-        name_end--;
-      enum field f = lookup (buffer + line.start, name_end - line.start);
+      enum field f = line_field (buffer, line);
       if (f == FIELD_COUNT || block->present[f])
         continue;
       block->present[f] = true;
       current = f;
+      const char *colon = memchr (buffer + line.start, ':',
+                                  line.end - line.start);
       size_t start = (size_t) (colon - buffer) + 1, end = line.end;
       while (start < end && is_blank (buffer[start]))
         start++;

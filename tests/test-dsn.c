@@ -201,6 +201,27 @@ static const char ses[] =
   "Diagnostic-Code: smtp; 550 5.1.1 user unknown\n"
   "Status: 5.1.1\n";
 
+/* AOL: no blank line between the recipients' blocks, nor after the
+   per-message fields.  */
+static const char run_together[] =
+  "Reporting-MTA: dns; relay.example.net\r\n"
+  "X-Queue-ID: 1A2B3C\r\n"
+  "Final-Recipient: rfc822; quinn@example.org\r\n"
+  "Original-Recipient: rfc822;quinn@example.org\r\n"
+  "Action: failed\r\n"
+  "Status: 5.2.2\r\n"
+  "Diagnostic-Code: smtp; 552 5.2.2 <quinn@example.org>... Mailbox Full\r\n"
+  "Final-Recipient: rfc822; rupert@example.org\r\n"
+  "Original-Recipient: rfc822;rupert@example.org\r\n"
+  "Action: failed\r\n"
+  "Status: 5.1.1\r\n"
+  "Diagnostic-Code: smtp; 550 5.1.1 <rupert@example.org>... User Unknown"
+  "\r\n"
+  "Original-Recipient: rfc822;sybil@example.org\r\n"
+  "Final-Recipient: rfc822; sybil@example.org\r\n"
+  "Action: delivered\r\n"
+  "Status: 2.0.0\r\n";
+
 /* What the tests expect of one recipient.  */
 struct expect
 {
@@ -274,6 +295,16 @@ static const struct report reports[] =
   { "qmail", qmail, "dns; qmail.example.net", 1,
     { { "olivia@example.org", SMTP_ACTION_FAILED, "5.1.1", 550,
         "recipient-unknown", 0, UNKNOWN_TEXT } } },
+  { "blocks with no blank line between", run_together,
+    "dns; relay.example.net", 3,
+    { { "quinn@example.org", SMTP_ACTION_FAILED, "5.2.2", 552,
+        "mailbox-full", 0,
+        "The recipient's mailbox is full: it has used up its storage "
+        "space." },
+      { "rupert@example.org", SMTP_ACTION_FAILED, "5.1.1", 550,
+        "recipient-unknown", 0, UNKNOWN_TEXT },
+      { "sybil@example.org", SMTP_ACTION_DELIVERED, "2.0.0", 0, "none", 0,
+        "The requested action was taken and completed." } } },
   { "Amazon SES", ses, "dns; a8-30.smtp-out.amazonses.com", 1,
     { { "peggy@example.org", SMTP_ACTION_FAILED, "5.1.1", 550,
         "recipient-unknown", 0, UNKNOWN_TEXT } } },
