@@ -29,7 +29,9 @@
            host mx.example.org [192.0.2.1]
            SMTP error from remote mail server after RCPT TO:<bob@example.org>:
            550 5.1.1 <bob@example.org>: Recipient address rejected
-     or "    retry timeout exceeded", "    Unrouteable address".
+     or "    retry timeout exceeded", "    Unrouteable address"; below
+   "incorrectly constructed:", "  Bob <bob@example.org>: malformed
+   address: ...", the address as the header had it and the reason.
 
    Sendmail: the block of "----- The following addresses had permanent
    fatal errors -----" ("<bob@example.org>" then "    (reason: 550 ...)"),
@@ -65,7 +67,8 @@
    smtp;550 ..." below it), IMail ("Unknown user: bob@example.org",
    "Delivery failed 20 attempts: bob@example.org"), m-FILTER (the
    address alone, "-------server message" and the reply below), Zoho
-   ("bob@example.org Invalid Address, ERROR_CODE :550, ..."), GMX
+   ("bob@example.org Invalid Address, ERROR_CODE :550, ..."), fml
+   ("You are not a member of this mailing list <list@...>."), GMX
    ("\"bob@example.org\":"), MXLogic, Lotus Notes and Domino, 1&1 and
    others with an address alone under an introduction such as "The
    following address failed:".
@@ -73,11 +76,12 @@
    Rules and limits.  An address alone on a line counts only below such
    an introduction ("following address", "following recipient", "these
    recipients", "not delivered to", "could not be delivered to one or
-   more", "failure reasons", "not yet been delivered") in the first 4 KiB
-   of the text, or where the lines indented below it hold a reply, or
-   where a heading and a reply follow it; an address followed by words
-   counts below such an introduction where the words hold a reply code;
-   the other shapes count anywhere.  An address is local@domain with no
+   more", "failure reasons", "not yet been delivered", "incorrectly
+   constructed") in the first 4 KiB of the text, or where the lines
+   indented below it hold a reply, or where a heading and a reply
+   follow it; an address followed by words counts below such an
+   introduction where the words hold a reply code, and an indented
+   "address: reason" only below one; the other shapes count anywhere.  An address is local@domain with no
    space, in ASCII or UTF-8, at most 255 bytes; "<>", quotes and the
    punctuation that ends a sentence are taken off.  Scanning stops at the
    line that starts the copy of the returned message ("------ This is a
@@ -434,7 +438,8 @@ read_head (struct text *t)
   static const phrase intros[] =
     { "following address", "following recipient", "these recipients",
       "not delivered to", "could not be delivered to one or more",
-      "failure reasons", "not yet been delivered" };
+      "failure reasons", "not yet been delivered",
+      "incorrectly constructed" };
   static const phrase delays[] =
     { "has not yet been delivered", "has been delayed",
       "warning message only", "warning only", "transient non-fatal",
@@ -620,6 +625,7 @@ static const struct
   { "delivery failed ", "", true, true },  /* IMail: "... 20 attempts: " */
   { "mailbox is full: ", "", false, true },
   { "recipient address: ", "", false, false },   /* Oracle, PMDF */
+  { "member of this mailing list ", "", false, true },          /* fml */
 };
 
 /* A sentence of those above in the line L.  Sets *REST to the words after
@@ -821,6 +827,41 @@ reply_below (const struct text *t, const struct line *l)
   return is_failure_code (b + m.text, b + m.end);
 }
 
+/* Exim's list of the addresses "incorrectly constructed", below such
+   an introduction: "  bob@example.org: malformed address: ..." or
+   "  Bob <bob@example.org>: ...", the address as the header gave it,
+   indented, and the reason after the colon.  Returns where the reason
+   starts, or 0.  */
+static size_t
+malformed (const struct text *t, const struct line *l, size_t *address,
+           size_t *length)
+{
+  const char *b = t->b, *end = b + l->end;
+  const char *p = b + l->text;
+  if (l->indent == 0 || l->start < t->intro || is_digit (*p))
+    return 0;
+  const char *colon = find (p, end, ": ");
+  if (colon == NULL || colon == p)
+    return 0;
+  const char *a = read_address (p, colon);
+  if (a == colon)
+    {
+      *address = (size_t) (p - b);
+      *length = (size_t) (a - p);
+      return (size_t) (colon - b) + 2;
+    }
+  /* A name or a text before "<bob@example.org>".  */
+  if (colon[-1] != '>')
+    return 0;
+  const char *open = colon - 1;
+  while (open > p && *open != '<')
+    open--;
+  if (angle_address (t, (size_t) (open - b), (size_t) (colon - b), address,
+                     length) != (size_t) (colon - b))
+    return 0;
+  return (size_t) (colon - b) + 2;
+}
+
 /* Tries every shape on the line L.  */
 static bool
 shape (const struct text *t, const struct line *l, struct found *f)
@@ -913,6 +954,16 @@ shape (const struct text *t, const struct line *l, struct found *f)
           f->resume = l->next;
           return true;
         }
+    }
+
+  /* Exim's addresses "incorrectly constructed".  */
+  size_t reason = malformed (t, l, &f->address, &f->address_length);
+  if (reason != 0)
+    {
+      f->kind = BLOCK_INDENTED;
+      f->block = reason;
+      f->resume = indented_below (t, l, &f->block_end);
+      return true;
     }
 
   /* Postfix's smtpd transcript.  */

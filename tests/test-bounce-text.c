@@ -506,6 +506,35 @@ static const struct example examples[] =
     "Unable to deliver mail.\n",
     { { "bob@example.org", 0, "", "mailbox-full", FAILED } } },
 
+  { "Exim's addresses incorrectly constructed",
+    "This message was created automatically by mail delivery software.\n"
+    "\n"
+    "A message that you sent contained one or more recipient addresses "
+    "that were\n"
+    "incorrectly constructed:\n"
+    "\n"
+    "  Bob Example <bob@example.org>: malformed address: ; missing\n"
+    "  carol@example..net: domain missing or malformed\n"
+    "  dave@example.net: malformed address: , may not follow "
+    "dave@example.net\n"
+    "\n"
+    "These addresses have been ignored. The other addresses in the "
+    "message were\n"
+    "syntactically valid and have been passed on for an attempt at "
+    "delivery.\n",
+    { { "bob@example.org", 0, "", "recipient-unknown", FAILED },
+      { "dave@example.net", 0, "", "recipient-unknown", FAILED } } },
+
+  { "a mailing list that takes posts from its members only (fml)",
+    "You are not a member of this mailing list <team@lists.example.org>.\n"
+    "\n"
+    "To learn how this list works, send a mail with the word\n"
+    "\n"
+    "\thelp\n"
+    "\n"
+    "to team-ctl@lists.example.org.\n",
+    { { "team@lists.example.org", 0, "", "recipient-unknown", FAILED } } },
+
   { .name = "an ordinary mail",
     .text =
     "Hi Bob,\n"
