@@ -60,6 +60,10 @@
    response from the remote server was:" or "The error that the other
    server returned was:".
 
+   Amazon SES: its notification in JSON, "bouncedRecipients":
+   [{"emailAddress":"bob@example.org","status":"5.1.1","diagnosticCode":
+   "smtp; 550 ..."}].
+
    Others that share these shapes come along: DragonFly Mail Agent
    ("There was an error delivering your mail to <...>." and the reply
    under "... did not like our RCPT TO:"), Oracle Messaging Server and
@@ -141,11 +145,12 @@ struct found
   size_t address, address_length;
   size_t resume;                /* where the next search starts */
   enum { BLOCK_INDENTED, BLOCK_PARAGRAPH, BLOCK_LOOK_AHEAD,
-         BLOCK_SENDMAIL } kind;
+         BLOCK_SENDMAIL, BLOCK_JSON } kind;
   size_t block, block_end;      /* its own lines, or where to look ahead */
-  size_t rest;                  /* the sentence's rest, for the fallback */
-  size_t rest_end;
+  size_t rest;                  /* the sentence's rest, for the fallback; */
+  size_t rest_end;              /* the status, for BLOCK_JSON */
   bool sentence;                /* found by a sentence */
+  bool delayed;                 /* its own action says "delayed" */
 };
 
 static char
@@ -838,7 +843,7 @@ malformed (const struct text *t, const struct line *l, size_t *address,
 {
   const char *b = t->b, *end = b + l->end;
   const char *p = b + l->text;
-  if (l->indent == 0 || l->start < t->intro || is_digit (*p))
+  if (p == end || l->indent == 0 || l->start < t->intro || is_digit (*p))
     return 0;
   const char *colon = find (p, end, ": ");
   if (colon == NULL || colon == p)
@@ -862,6 +867,128 @@ malformed (const struct text *t, const struct line *l, size_t *address,
   return (size_t) (colon - b) + 2;
 }
 
+/* Amazon SES's notification of a bounce, JSON in the text:
+   "bouncedRecipients":[{"emailAddress":"bob@example.org","action":
+   "failed","status":"5.1.1","diagnosticCode":"smtp; 550 5.1.1 user
+   unknown"}, ...], on one line or printed over several.  */
+
+/* The string value of the member "KEY" (KEY with its quotes, lower
+   case) first in [FROM, TO): its bytes without the quotes, escapes left
+   as they are, in *START and *END.  */
+static bool
+json_member (const struct text *t, size_t from, size_t to, const char *key,
+             size_t *start, size_t *end)
+{
+  const char *b = t->b, *stop = b + to;
+  const char *p = find (b + from, stop, key);
+  if (p == NULL)
+    return false;
+  p += strlen (key);
+  while (p < stop && (is_blank (*p) || *p == '\n'))
+    p++;
+  if (p == stop || *p++ != ':')
+    return false;
+  while (p < stop && (is_blank (*p) || *p == '\n'))
+    p++;
+  if (p == stop || *p++ != '"')
+    return false;
+  const char *q = p;
+  while (q < stop && *q != '"')
+    q += *q == '\\' && q + 1 < stop ? 2 : 1;
+  if (q >= stop)
+    return false;
+  *start = (size_t) (p - b);
+  *end = (size_t) (q - b);
+  return true;
+}
+
+/* Where the JSON object around AT (a position in it) starts and ends:
+   the '{' before it and the '}' after it, strings skipped on the way
+   forward, within a few KiB.  */
+static bool
+json_object (const struct text *t, size_t at, size_t *start, size_t *end)
+{
+  const char *b = t->b;
+  size_t lo = at > HEAD ? at - HEAD : 0;
+  size_t i = at;
+  while (i > lo && b[i] != '{')
+    i--;
+  if (b[i] != '{')
+    return false;
+  *start = i;
+  size_t hi = t->size - at > HEAD ? at + HEAD : t->size;
+  for (size_t j = at; j < hi; j++)
+    if (b[j] == '"')
+      {
+        for (j++; j < hi && b[j] != '"'; j++)
+          if (b[j] == '\\')
+            j++;
+      }
+    else if (b[j] == '}')
+      {
+        *end = j;
+        return true;
+      }
+    else if (b[j] == '{')
+      return false;
+  return false;
+}
+
+/* Whether AT is inside the array of "bouncedRecipients" (not
+   "complainedRecipients" after it): the last such key within LOOK_BACK
+   before AT opened an array that has not closed.  */
+static bool
+in_bounced (const struct text *t, size_t at)
+{
+  const char *b = t->b, *key = NULL;
+  const char *p = b + (at > LOOK_BACK ? at - LOOK_BACK : 0);
+  while ((p = find (p, b + at, "\"bouncedrecipients\"")) != NULL)
+    key = p++;
+  if (key == NULL)
+    return false;
+  int depth = 0;
+  for (const char *q = key + 19; q < b + at; q++)
+    if (*q == '"')
+      {
+        for (q++; q < b + at && *q != '"'; q++)
+          if (*q == '\\')
+            q++;
+      }
+    else if (*q == '[')
+      depth++;
+    else if (*q == ']' && --depth <= 0)
+      return false;
+  return depth > 0;
+}
+
+static bool
+ses_recipient (const struct text *t, const struct line *l, struct found *f)
+{
+  const char *b = t->b;
+  const char *key = find (b + l->start, b + l->end, "\"emailaddress\"");
+  if (key == NULL)
+    return false;
+  size_t at = (size_t) (key - b), start, end, value, value_end;
+  if (!in_bounced (t, at)
+      || !json_object (t, at, &start, &end)
+      || !json_member (t, at, end, "\"emailaddress\"", &value, &value_end)
+      || read_address (b + value, b + value_end) != b + value_end)
+    return false;
+  f->address = value;
+  f->address_length = value_end - value;
+  f->kind = BLOCK_JSON;
+  f->block = f->block_end = 0;
+  json_member (t, start, end, "\"diagnosticcode\"", &f->block,
+               &f->block_end);
+  json_member (t, start, end, "\"status\"", &f->rest, &f->rest_end);
+  size_t action, action_end;
+  f->delayed = json_member (t, start, end, "\"action\"", &action,
+                            &action_end)
+               && starts_with (b + action, b + action_end, "delayed");
+  f->resume = end + 1;
+  return true;
+}
+
 /* Tries every shape on the line L.  */
 static bool
 shape (const struct text *t, const struct line *l, struct found *f)
@@ -871,6 +998,7 @@ shape (const struct text *t, const struct line *l, struct found *f)
   f->line = l->start;
   f->rest = f->rest_end = 0;
   f->sentence = false;
+  f->delayed = false;
 
   /* Postfix, qmail: "<bob@example.org>: ...", "<bob@...> (expanded
      from <...>): ...".  */
@@ -955,6 +1083,10 @@ shape (const struct text *t, const struct line *l, struct found *f)
           return true;
         }
     }
+
+  /* Amazon SES's JSON.  */
+  if (ses_recipient (t, l, f))
+    return true;
 
   /* Exim's addresses "incorrectly constructed".  */
   size_t reason = malformed (t, l, &f->address, &f->address_length);
@@ -1418,6 +1550,12 @@ diagnose (const struct text *t, const struct found *f, struct span *diag,
       trim (t, diag);
       return;
     }
+  if (f->kind == BLOCK_JSON)
+    {
+      *diag = (struct span) { f->block, f->block_end };
+      *status = (struct span) { f->rest, f->rest_end };
+      return;
+    }
   bool indented = f->kind == BLOCK_INDENTED;
   *diag = reply_within (t, f->block, f->block_end, indented);
   if (diag->end == diag->start)
@@ -1462,8 +1600,8 @@ smtp_bounce_text_next (const char *buffer, size_t size, size_t *cursor,
                           status.end - status.start,
                           diag.end > diag.start ? buffer + diag.start : NULL,
                           diag.end - diag.start,
-                          t.warning ? SMTP_ACTION_DELAYED
-                                    : SMTP_ACTION_FAILED,
+                          t.warning || f.delayed ? SMTP_ACTION_DELAYED
+                                                 : SMTP_ACTION_FAILED,
                           out);
   *cursor = f.resume;
   return 1;

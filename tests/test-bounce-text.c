@@ -535,6 +535,42 @@ static const struct example examples[] =
     "to team-ctl@lists.example.org.\n",
     { { "team@lists.example.org", 0, "", "recipient-unknown", FAILED } } },
 
+  { "Amazon SES's notification, JSON on one line",
+    "{\"notificationType\":\"Bounce\",\"bounce\":{\"bounceType\":"
+    "\"Permanent\",\"bounceSubType\":\"General\",\"bouncedRecipients\":"
+    "[{\"emailAddress\":\"bob@example.org\",\"action\":\"failed\","
+    "\"status\":\"5.1.1\",\"diagnosticCode\":\"smtp; 550 5.1.1 "
+    "\\\"bob\\\" unknown\"},{\"status\":\"5.2.2\",\"action\":"
+    "\"failed\",\"emailAddress\":\"carol@example.net\","
+    "\"diagnosticCode\":\"smtp; 552 5.2.2 mailbox full\"}],"
+    "\"reportingMTA\":\"dns; out.example.com\"},\"mail\":{"
+    "\"source\":\"alice@example.com\",\"destination\":"
+    "[\"bob@example.org\",\"carol@example.net\"]}}\n"
+    "\n"
+    "--\n"
+    "To stop these notifications, write to alice@example.com.\n",
+    { { "bob@example.org", 550, "5.1.1", "recipient-unknown", FAILED },
+      { "carol@example.net", 552, "5.2.2", "mailbox-full", FAILED } } },
+
+  { "Amazon SES's notification, JSON printed over lines",
+    "{\n"
+    "  \"notificationType\": \"Bounce\",\n"
+    "  \"bounce\": {\n"
+    "    \"bounceType\": \"Transient\",\n"
+    "    \"bouncedRecipients\": [\n"
+    "      {\n"
+    "        \"emailAddress\": \"dave@example.org\",\n"
+    "        \"action\": \"delayed\",\n"
+    "        \"status\": \"4.2.2\",\n"
+    "        \"diagnosticCode\": \"smtp; 452 4.2.2 over quota\"\n"
+    "      }\n"
+    "    ]\n"
+    "  },\n"
+    "  \"complainedRecipients\": [ { \"emailAddress\": "
+    "\"erin@example.org\" } ]\n"
+    "}\n",
+    { { "dave@example.org", 452, "4.2.2", "mailbox-full", DELAYED } } },
+
   { .name = "an ordinary mail",
     .text =
     "Hi Bob,\n"
