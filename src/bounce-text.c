@@ -809,8 +809,9 @@ smtpd_transcript (const struct text *t, const struct line *l,
 
 /* Whether the line L is followed, after a few empty lines, by a heading
    that starts with a rule ("-------server message") or ends with a
-   colon, and a reply on the line after it (m-FILTER): where an address
-   alone above them names the recipient the reply refused.  */
+   colon and speaks of the server's answer, and a reply on the line
+   after it (m-FILTER): where an address alone above them names the
+   recipient the reply refused.  */
 static bool
 reply_below (const struct text *t, const struct line *l)
 {
@@ -823,8 +824,12 @@ reply_below (const struct text *t, const struct line *l)
       if (!is_empty (&m))
         break;
     }
+  static const phrase answer[] =
+    { "server", "response", "reply", "error", "reason" };
   if (pos >= t->size || is_empty (&m) || is_end_marker (t, &m)
-      || !(b[m.text] == '-' || b[m.text] == '=' || b[m.end - 1] == ':'))
+      || !(b[m.text] == '-' || b[m.text] == '=' || b[m.end - 1] == ':')
+      || !has_phrase (b + m.text, b + m.end, answer,
+                      sizeof answer / sizeof answer[0]))
     return false;
   if (m.next >= t->size)
     return false;

@@ -586,6 +586,15 @@ static const struct example examples[] =
     "> 550 <gina@example.org>... a line that only looks like Sendmail's\n"
     "\n"
     "The server said: 550 maybe.\n"
+    "\n"
+    "  Frank <frank@example.org>: he will call you\n"
+    "gina@example.org has 550 photos of the trip\n"
+    "\n"
+    "harry@example.org\n"
+    "\n"
+    "-------shopping list\n"
+    "500 paper cups\n"
+    "\n"
     "--\n"
     "Dave Example <dave@example.net>\n" },
 
