@@ -82,10 +82,11 @@
    recipients", "not delivered to", "could not be delivered to one or
    more", "failure reasons", "not yet been delivered", "incorrectly
    constructed") in the first 4 KiB of the text, or where the lines
-   indented below it hold a reply, or where a heading and a reply
-   follow it; an address followed by words counts below such an
-   introduction where the words hold a reply code, and an indented
-   "address: reason" only below one; the other shapes count anywhere.  An address is local@domain with no
+   indented below it hold a reply, or where a heading that speaks of
+   the server's answer and a reply follow it; an address followed by
+   words counts below such an introduction where the words hold a reply
+   code, and an indented "address: reason" only below one; the other
+   shapes count anywhere.  An address is local@domain with no
    space, in ASCII or UTF-8, at most 255 bytes; "<>", quotes and the
    punctuation that ends a sentence are taken off.  Scanning stops at the
    line that starts the copy of the returned message ("------ This is a

@@ -8,8 +8,9 @@
    real MTAs write: CRLF or LF, field names in any case and order,
    unknown fields, leading blank lines, several blank lines between
    blocks or none between recipients' blocks, lines of blanks only
-   counted as blank, and no line end after the last line.  It never reads past the size it is given, needs no
-   NUL and allocates nothing.  */
+   counted as blank, and no line end after the last line.  It never
+   reads past the size it is given, needs no NUL and allocates
+   nothing.  */
 
 #include <config.h>
 
