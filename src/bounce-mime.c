@@ -251,11 +251,52 @@ collect (GMimeObject *object, bool in_report, int depth, struct parts *p)
     g_ptr_array_add (p->texts, object);
 }
 
+/* Whether ADDRESS, as the library gives it, is a mailbox: local@domain,
+   not a file or a program an alias delivered to ("/var/mail/bob",
+   "|/usr/bin/filter") nor a domain alone ("@example.org").  */
+static bool
+is_mailbox (const char *address)
+{
+  const char *at = strchr (address, '@');
+  return at != NULL && at != address && *address != '/' && *address != '|';
+}
+
 /* Explains the recipients of the delivery status (the body of a
    message/delivery-status part, or a text that has one) in the SIZE
-   bytes at DATA; false if it has no recipient block.  */
+   bytes at DATA; false if it has no recipient block.  A recipient that
+   names no mailbox takes the address STAND_INS has in its place, where
+   STAND_INS (or NULL) has one for each recipient of the report.  */
 static bool
-explain_report (struct bounce *b, const char *data, size_t size)
+explain_report (struct bounce *b, const char *data, size_t size,
+                const GPtrArray *stand_ins)
+{
+  size_t cursor;
+  struct smtp_dsn_message fields;
+  if (smtp_dsn_parse (data, size, &fields, &cursor) != 0)
+    return false;
+  size_t start = cursor, count = 0;
+  struct smtp_dsn_recipient block;
+  while (smtp_dsn_next_recipient (data, size, &cursor, &block))
+    count++;
+  bool stand_in = stand_ins != NULL && stand_ins->len == count;
+  cursor = start;
+  for (guint i = 0; smtp_dsn_next_recipient (data, size, &cursor, &block);
+       i++)
+    {
+      struct smtp_bounce_recipient recipient;
+      smtp_dsn_explain (data, &block, &recipient);
+      if (stand_in && !is_mailbox (recipient.address))
+        g_strlcpy (recipient.address, stand_ins->pdata[i],
+                   sizeof recipient.address);
+      print_recipient (b, &recipient);
+    }
+  return true;
+}
+
+/* Whether the report in the SIZE bytes at DATA has a recipient that
+   names no mailbox.  */
+static bool
+lacks_mailbox (const char *data, size_t size)
 {
   size_t cursor;
   struct smtp_dsn_message fields;
@@ -266,9 +307,46 @@ explain_report (struct bounce *b, const char *data, size_t size)
     {
       struct smtp_bounce_recipient recipient;
       smtp_dsn_explain (data, &block, &recipient);
-      print_recipient (b, &recipient);
+      if (!is_mailbox (recipient.address))
+        return true;
     }
-  return true;
+  return false;
+}
+
+/* Adds to ADDRESSES (newly allocated strings) the mailboxes of the
+   X-Failed-Recipients field of HEADERS, which Exim and Gmail write into
+   their bounces: "bob@example.org, carol@example.net".  */
+static void
+failed_recipients (GMimeObject *headers, GPtrArray *addresses)
+{
+  const char *value = g_mime_object_get_header (headers,
+                                                "X-Failed-Recipients");
+  if (value == NULL)
+    return;
+  gchar **words = g_strsplit_set (value, ", \t\r\n", -1);
+  for (gchar **w = words; *w != NULL; w++)
+    {
+      gchar *a = *w;
+      if (*a == '<')
+        a++;
+      size_t n = strlen (a);
+      if (n > 0 && a[n - 1] == '>')
+        a[--n] = '\0';
+      if (n > 0 && n < 256 && is_mailbox (a))
+        g_ptr_array_add (addresses, g_strdup (a));
+    }
+  g_strfreev (words);
+}
+
+/* Explains, as failed, the recipient ADDRESS of which the bounce says
+   nothing more: the one a report would give with no more fields.  */
+static void
+explain_address (struct bounce *b, const char *address)
+{
+  gchar *report = g_strdup_printf ("Final-Recipient: rfc822; %s\n"
+                                   "Action: failed\n", address);
+  explain_report (b, report, strlen (report), NULL);
+  g_free (report);
 }
 
 /* Explains the recipients the text OBJECT names: a text/plain part's
@@ -293,7 +371,7 @@ explain_text (struct bounce *b, GMimeObject *object)
     }
   else
     return;
-  if (explain_report (b, data, size))
+  if (explain_report (b, data, size, NULL))
     return;
   size_t cursor = 0;
   struct smtp_bounce_recipient recipient;
@@ -301,12 +379,39 @@ explain_text (struct bounce *b, GMimeObject *object)
     print_recipient (b, &recipient);
 }
 
-/* Explains the recipients of a message whose body is ROOT: those of its
-   delivery status parts where it has one, else those its text parts
-   name; where it has neither, those of the messages attached to it, the
-   first that has any.  DEPTH counts the messages it is attached in.  */
+/* The addresses that stand in for the recipients of a report that
+   names no mailbox for one (Exim's "save to /var/mail/bob", Sendmail's
+   "@example.org"): those of X-Failed-Recipients in HEADERS, else those
+   the texts P->texts name.  */
+static GPtrArray *
+stand_ins (struct bounce *b, GMimeObject *headers, const struct parts *p)
+{
+  GPtrArray *addresses = g_ptr_array_new_with_free_func (g_free);
+  failed_recipients (headers, addresses);
+  for (guint i = 0; addresses->len == 0 && i < p->texts->len; i++)
+    {
+      GMimeObject *text = p->texts->pdata[i];
+      if (GMIME_IS_MULTIPART (text) || !decode_body (b, GMIME_PART (text)))
+        continue;
+      size_t cursor = 0;
+      struct smtp_bounce_recipient r;
+      while (smtp_bounce_text_next ((const char *) b->body->data,
+                                    b->body->len, &cursor, &r))
+        if (is_mailbox (r.address))
+          g_ptr_array_add (addresses, g_strdup (r.address));
+    }
+  return addresses;
+}
+
+/* Explains the recipients of a message whose body is ROOT and whose
+   header fields are those of HEADERS: those of its delivery status
+   parts where it has one, else those its text parts name, else those
+   its X-Failed-Recipients field names; where it has none of these,
+   those of the messages attached to it, the first that has any.  DEPTH
+   counts the messages it is attached in.  */
 static void
-explain_message (struct bounce *b, GMimeObject *root, int depth)
+explain_message (struct bounce *b, GMimeObject *root, GMimeObject *headers,
+                 int depth)
 {
   if (depth > MAX_DEPTH)
     return;
@@ -314,18 +419,38 @@ explain_message (struct bounce *b, GMimeObject *root, int depth)
                      g_ptr_array_new () };
   collect (root, false, depth, &p);
 
+  /* Only a report with a recipient that is no mailbox needs the
+     addresses that stand in for it.  */
+  GPtrArray *others = NULL;
+  for (guint i = 0; others == NULL && i < p.reports->len; i++)
+    if (decode_body (b, p.reports->pdata[i])
+        && lacks_mailbox ((const char *) b->body->data, b->body->len))
+      others = stand_ins (b, headers, &p);
+
   bool have_report = false;
   for (guint i = 0; i < p.reports->len; i++)
     if (decode_body (b, p.reports->pdata[i])
-        && explain_report (b, (const char *) b->body->data, b->body->len))
+        && explain_report (b, (const char *) b->body->data, b->body->len,
+                           others))
       have_report = true;
   for (guint i = 0; !have_report && i < p.texts->len; i++)
     explain_text (b, p.texts->pdata[i]);
+  if (!have_report && b->printed == 0)
+    {
+      /* The message says who failed, if its text does not.  */
+      GPtrArray *failed = g_ptr_array_new_with_free_func (g_free);
+      failed_recipients (headers, failed);
+      for (guint i = 0; i < failed->len; i++)
+        explain_address (b, failed->pdata[i]);
+      g_ptr_array_free (failed, TRUE);
+    }
   for (guint i = 0; !have_report && b->printed == 0 && i < p.messages->len;
        i++)
     explain_message (b, g_mime_message_get_mime_part (p.messages->pdata[i]),
-                     depth + 1);
+                     GMIME_OBJECT (p.messages->pdata[i]), depth + 1);
 
+  if (others != NULL)
+    g_ptr_array_free (others, TRUE);
   g_ptr_array_free (p.reports, TRUE);
   g_ptr_array_free (p.texts, TRUE);
   g_ptr_array_free (p.messages, TRUE);
@@ -413,7 +538,7 @@ explain_file (struct bounce *b, const char *name)
   GMimeObject *root = g_mime_parser_construct_part (b->parser, NULL);
   if (root != NULL)
     {
-      explain_message (b, root, 0);
+      explain_message (b, root, root, 0);
       g_object_unref (root);
     }
   g_object_unref (stream);

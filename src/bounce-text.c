@@ -29,13 +29,20 @@
            host mx.example.org [192.0.2.1]
            SMTP error from remote mail server after RCPT TO:<bob@example.org>:
            550 5.1.1 <bob@example.org>: Recipient address rejected
-     or "    retry timeout exceeded", "    Unrouteable address".
+     or "    retry timeout exceeded", "    Unrouteable address"; below
+   "incorrectly constructed:", "  Bob <bob@example.org>: malformed
+   address: ...", the address as the header had it and the reason.
 
    Sendmail: the block of "----- The following addresses had permanent
    fatal errors -----" ("<bob@example.org>" then "    (reason: 550 ...)"),
    the transcript (">>> RCPT To:<bob@example.org>" then "<<< 550 ...") and
    its summary lines ("550 5.1.1 <bob@example.org>... User unknown"),
-   where the reply of the "<<<" line just above is the server's own.
+   where the reply of the "<<<" line just above is the server's own;
+   Active!Hunter's ">>> bob@example.org <bob@example.org>" in that list.
+
+   Postfix's smtpd transcript to the postmaster: "In:  RCPT
+   TO:<bob@example.org>" and the "Out:" reply that failed it, to RCPT or
+   after DATA.
 
    Exchange and Office 365: the address alone, or "bob@example.org on
    <date>", or "bob@example.org<mailto:...>", in the list under "did not
@@ -53,20 +60,33 @@
    response from the remote server was:" or "The error that the other
    server returned was:".
 
+   Amazon SES: its notification in JSON, "bouncedRecipients":
+   [{"emailAddress":"bob@example.org","status":"5.1.1","diagnosticCode":
+   "smtp; 550 ..."}].
+
    Others that share these shapes come along: DragonFly Mail Agent
    ("There was an error delivering your mail to <...>." and the reply
    under "... did not like our RCPT TO:"), Oracle Messaging Server and
    PMDF ("Recipient address: bob@example.org" and "Diagnostic code:
-   smtp;550 ..." below it), GMX ("\"bob@example.org\":"), MXLogic, Lotus
-   Notes and Domino, 1&1 and others with an address alone under an
-   introduction such as "The following address failed:".
+   smtp;550 ..." below it), IMail ("Unknown user: bob@example.org",
+   "Delivery failed 20 attempts: bob@example.org"), m-FILTER (the
+   address alone, "-------server message" and the reply below), Zoho
+   ("bob@example.org Invalid Address, ERROR_CODE :550, ..."), fml
+   ("You are not a member of this mailing list <list@...>."), GMX
+   ("\"bob@example.org\":"), MXLogic, Lotus Notes and Domino, 1&1 and
+   others with an address alone under an introduction such as "The
+   following address failed:".
 
    Rules and limits.  An address alone on a line counts only below such
    an introduction ("following address", "following recipient", "these
    recipients", "not delivered to", "could not be delivered to one or
-   more", "failure reasons", "not yet been delivered") in the first 4 KiB
-   of the text, or where the lines indented below it hold a reply;
-   the other shapes count anywhere.  An address is local@domain with no
+   more", "failure reasons", "not yet been delivered", "incorrectly
+   constructed") in the first 4 KiB of the text, or where the lines
+   indented below it hold a reply, or where a heading that speaks of
+   the server's answer and a reply follow it; an address followed by
+   words counts below such an introduction where the words hold a reply
+   code, and an indented "address: reason" only below one; the other
+   shapes count anywhere.  An address is local@domain with no
    space, in ASCII or UTF-8, at most 255 bytes; "<>", quotes and the
    punctuation that ends a sentence are taken off.  Scanning stops at the
    line that starts the copy of the returned message ("------ This is a
@@ -126,11 +146,12 @@ struct found
   size_t address, address_length;
   size_t resume;                /* where the next search starts */
   enum { BLOCK_INDENTED, BLOCK_PARAGRAPH, BLOCK_LOOK_AHEAD,
-         BLOCK_SENDMAIL } kind;
+         BLOCK_SENDMAIL, BLOCK_JSON } kind;
   size_t block, block_end;      /* its own lines, or where to look ahead */
-  size_t rest;                  /* the sentence's rest, for the fallback */
-  size_t rest_end;
+  size_t rest;                  /* the sentence's rest, for the fallback; */
+  size_t rest_end;              /* the status, for BLOCK_JSON */
   bool sentence;                /* found by a sentence */
+  bool delayed;                 /* its own action says "delayed" */
 };
 
 static char
@@ -423,7 +444,8 @@ read_head (struct text *t)
   static const phrase intros[] =
     { "following address", "following recipient", "these recipients",
       "not delivered to", "could not be delivered to one or more",
-      "failure reasons", "not yet been delivered" };
+      "failure reasons", "not yet been delivered",
+      "incorrectly constructed" };
   static const phrase delays[] =
     { "has not yet been delivered", "has been delayed",
       "warning message only", "warning only", "transient non-fatal",
@@ -476,6 +498,19 @@ angle_address (const struct text *t, size_t at, size_t end, size_t *address,
   return (size_t) (a - b) + 1;
 }
 
+/* Whether [P, END) holds a reply code of a failure as a word of its
+   own: "550", "ERROR_CODE :421,".  */
+static bool
+holds_code (const char *p, const char *end)
+{
+  for (const char *q = p; end - q >= 3; q++)
+    if ((*q == '4' || *q == '5') && is_digit (q[1]) && is_digit (q[2])
+        && (q == p || !is_alnum (q[-1]))
+        && (end - q == 3 || (!is_alnum (q[3]) && q[3] != '.')))
+      return true;
+  return false;
+}
+
 /* The line L as an address alone: "bob@example.org", "<bob@...>",
    "\"bob@...\"", "'bob@...'", "* bob@...", perhaps with a colon, or
    followed by " on <date>" (Exchange), "<mailto:...>" (Office 365) or
@@ -513,6 +548,14 @@ bare_address (const struct text *t, const struct line *l, size_t *address,
     {
       *rest = (size_t) (p - b) + 2;
       *rest_end = l->end - 1;
+      return true;
+    }
+  /* Below an introduction, the reason on the same line, with its reply
+     code: "bob@example.org Invalid Address, ERROR_CODE :550, ..."
+     (Zoho).  */
+  if (l->start >= t->intro && *p == ' ' && holds_code (p, end))
+    {
+      *rest = (size_t) (p - b) + 1;
       return true;
     }
   return false;
@@ -569,28 +612,33 @@ static const struct
 {
   phrase words;
   char after[16];
+  bool colon;           /* the address comes after the next ": " */
+  bool why;             /* the words before the address are the reason */
 } sentences[] =
 {
-  { "wasn't delivered to ", "" },                       /* Gmail */
-  { "wasn\xe2\x80\x99t delivered to ", "" },
-  { "was not delivered to ", "" },
-  { "problem delivering your message to ", "" },        /* Gmail */
-  { "error delivering your mail to ", "" },             /* DragonFly */
-  { "error delivering your message to ", "" },
-  { "your message to ", " be delivered" },              /* Office 365 */
-  { "could not be delivered to: ", "" },
-  { "unable to deliver message to: ", "" },
-  { "following recipient: ", "" },
-  { "rejected recipient ", "" },
-  { "unknown user: ", "" },                             /* IMail */
-  { "recipient address: ", "" },        /* Oracle Messaging Server, PMDF */
+  { "wasn't delivered to ", "", false, false },                 /* Gmail */
+  { "wasn\xe2\x80\x99t delivered to ", "", false, false },
+  { "was not delivered to ", "", false, false },
+  { "problem delivering your message to ", "", false, false },  /* Gmail */
+  { "error delivering your mail to ", "", false, false },   /* DragonFly */
+  { "error delivering your message to ", "", false, false },
+  { "your message to ", " be delivered", false, false },   /* Office 365 */
+  { "could not be delivered to: ", "", false, false },
+  { "unable to deliver message to: ", "", false, false },
+  { "following recipient: ", "", false, false },
+  { "rejected recipient ", "", false, false },
+  { "unknown user: ", "", false, true },                        /* IMail */
+  { "delivery failed ", "", true, true },  /* IMail: "... 20 attempts: " */
+  { "mailbox is full: ", "", false, true },
+  { "recipient address: ", "", false, false },   /* Oracle, PMDF */
+  { "member of this mailing list ", "", false, true },          /* fml */
 };
 
 /* A sentence of those above in the line L.  Sets *REST to the words after
    the address.  */
 static bool
 sentence (const struct text *t, const struct line *l, size_t *address,
-          size_t *length, size_t *rest)
+          size_t *length, size_t *rest, bool *why)
 {
   const char *b = t->b, *end = b + l->end;
   for (size_t i = 0; i < sizeof sentences / sizeof sentences[0]; i++)
@@ -599,6 +647,15 @@ sentence (const struct text *t, const struct line *l, size_t *address,
       while ((p = find_word (p, end, sentences[i].words)) != NULL)
         {
           p += strlen (sentences[i].words);
+          if (sentences[i].colon)
+            {
+              /* A few words of the reason first, then the address.  */
+              const char *colon = find (p, p + 32 < end ? p + 32 : end,
+                                        ": ");
+              if (colon == NULL)
+                continue;
+              p = colon + 2;
+            }
           const char *q = p;
           if (q < end && (*q == '<' || *q == '"' || *q == '\''))
             q++;
@@ -615,6 +672,7 @@ sentence (const struct text *t, const struct line *l, size_t *address,
           *address = (size_t) (q - b);
           *length = (size_t) (a - q);
           *rest = (size_t) (r - b);
+          *why = sentences[i].why;
           return true;
         }
     }
@@ -628,10 +686,11 @@ names_recipient (const struct text *t, const struct line *l,
                  size_t *address, size_t *length)
 {
   size_t rest, rest_end;
+  bool why;
   return angle_address (t, l->text, l->end, address, length) != 0
          || bare_address (t, l, address, length, &rest, &rest_end)
          || sendmail_summary (t, l, address, length)
-         || sentence (t, l, address, length, &rest);
+         || sentence (t, l, address, length, &rest, &why);
 }
 
 /* The lines below L indented deeper than it, up to a line that is not:
@@ -690,6 +749,252 @@ holds_reply (const struct text *t, size_t from, size_t to)
   return false;
 }
 
+/* Postfix's smtpd transcript (the "errors from" notice to the
+   postmaster): "In:  RCPT TO:<bob@example.org>", and below it the "Out:"
+   lines of the server's replies.  A recipient that was refused has its
+   reply on the next "Out:" line; one that was taken failed where the
+   message then was refused ("Out: 451 4.3.0 Error: queue file write
+   error" after DATA), before the client starts another message or
+   quits.  Finds the reply that failed the recipient of the line L: its
+   text in [*FROM, *TO).  */
+static bool
+smtpd_transcript (const struct text *t, const struct line *l,
+                  size_t *address, size_t *length, size_t *from, size_t *to)
+{
+  const char *b = t->b, *end = b + l->end;
+  const char *p = b + l->text;
+  if (!starts_with (p, end, "in:"))
+    return false;
+  p += 3;
+  while (p < end && is_blank (*p))
+    p++;
+  if (!starts_with (p, end, "rcpt to:"))
+    return false;
+  p += 8;
+  while (p < end && *p == ' ')
+    p++;
+  if (angle_address (t, (size_t) (p - b), l->end, address, length) == 0)
+    return false;
+  struct line m;
+  size_t pos = l->next;
+  for (int i = 0; i < BLOCK_LINES && pos < t->size; i++, pos = m.next)
+    {
+      read_line (t, pos, &m);
+      const char *q = b + m.text, *e = b + m.end;
+      if (starts_with (q, e, "in:"))
+        {
+          for (q += 3; q < e && is_blank (*q); q++)
+            ;
+          if (starts_with (q, e, "mail") || starts_with (q, e, "rset")
+              || starts_with (q, e, "quit"))
+            return false;
+          continue;
+        }
+      if (!starts_with (q, e, "out:"))
+        {
+          if (m.indent > 0 && !is_empty (&m))
+            continue;           /* an "In:" line folded */
+          return false;
+        }
+      for (q += 4; q < e && is_blank (*q); q++)
+        ;
+      if (is_failure_code (q, e))
+        {
+          *from = (size_t) (q - b);
+          *to = m.end;
+          return true;
+        }
+    }
+  return false;
+}
+
+/* Whether the line L is followed, after a few empty lines, by a heading
+   that starts with a rule ("-------server message") or ends with a
+   colon and speaks of the server's answer, and a reply on the line
+   after it (m-FILTER): where an address alone above them names the
+   recipient the reply refused.  */
+static bool
+reply_below (const struct text *t, const struct line *l)
+{
+  const char *b = t->b;
+  struct line m;
+  size_t pos = l->next;
+  for (int i = 0; i < 4 && pos < t->size; i++, pos = m.next)
+    {
+      read_line (t, pos, &m);
+      if (!is_empty (&m))
+        break;
+    }
+  static const phrase answer[] =
+    { "server", "response", "reply", "error", "reason" };
+  if (pos >= t->size || is_empty (&m) || is_end_marker (t, &m)
+      || !(b[m.text] == '-' || b[m.text] == '=' || b[m.end - 1] == ':')
+      || !has_phrase (b + m.text, b + m.end, answer,
+                      sizeof answer / sizeof answer[0]))
+    return false;
+  if (m.next >= t->size)
+    return false;
+  read_line (t, m.next, &m);
+  return is_failure_code (b + m.text, b + m.end);
+}
+
+/* Exim's list of the addresses "incorrectly constructed", below such
+   an introduction: "  bob@example.org: malformed address: ..." or
+   "  Bob <bob@example.org>: ...", the address as the header gave it,
+   indented, and the reason after the colon.  Returns where the reason
+   starts, or 0.  */
+static size_t
+malformed (const struct text *t, const struct line *l, size_t *address,
+           size_t *length)
+{
+  const char *b = t->b, *end = b + l->end;
+  const char *p = b + l->text;
+  if (p == end || l->indent == 0 || l->start < t->intro || is_digit (*p))
+    return 0;
+  const char *colon = find (p, end, ": ");
+  if (colon == NULL || colon == p)
+    return 0;
+  const char *a = read_address (p, colon);
+  if (a == colon)
+    {
+      *address = (size_t) (p - b);
+      *length = (size_t) (a - p);
+      return (size_t) (colon - b) + 2;
+    }
+  /* A name or a text before "<bob@example.org>".  */
+  if (colon[-1] != '>')
+    return 0;
+  const char *open = colon - 1;
+  while (open > p && *open != '<')
+    open--;
+  if (angle_address (t, (size_t) (open - b), (size_t) (colon - b), address,
+                     length) != (size_t) (colon - b))
+    return 0;
+  return (size_t) (colon - b) + 2;
+}
+
+/* Amazon SES's notification of a bounce, JSON in the text:
+   "bouncedRecipients":[{"emailAddress":"bob@example.org","action":
+   "failed","status":"5.1.1","diagnosticCode":"smtp; 550 5.1.1 user
+   unknown"}, ...], on one line or printed over several.  */
+
+/* The string value of the member "KEY" (KEY with its quotes, lower
+   case) first in [FROM, TO): its bytes without the quotes, escapes left
+   as they are, in *START and *END.  */
+static bool
+json_member (const struct text *t, size_t from, size_t to, const char *key,
+             size_t *start, size_t *end)
+{
+  const char *b = t->b, *stop = b + to;
+  const char *p = find (b + from, stop, key);
+  if (p == NULL)
+    return false;
+  p += strlen (key);
+  while (p < stop && (is_blank (*p) || *p == '\n'))
+    p++;
+  if (p == stop || *p++ != ':')
+    return false;
+  while (p < stop && (is_blank (*p) || *p == '\n'))
+    p++;
+  if (p == stop || *p++ != '"')
+    return false;
+  const char *q = p;
+  while (q < stop && *q != '"')
+    q += *q == '\\' && q + 1 < stop ? 2 : 1;
+  if (q >= stop)
+    return false;
+  *start = (size_t) (p - b);
+  *end = (size_t) (q - b);
+  return true;
+}
+
+/* Where the JSON object around AT (a position in it) starts and ends:
+   the '{' before it and the '}' after it, strings skipped on the way
+   forward, within a few KiB.  */
+static bool
+json_object (const struct text *t, size_t at, size_t *start, size_t *end)
+{
+  const char *b = t->b;
+  size_t lo = at > HEAD ? at - HEAD : 0;
+  size_t i = at;
+  while (i > lo && b[i] != '{')
+    i--;
+  if (b[i] != '{')
+    return false;
+  *start = i;
+  size_t hi = t->size - at > HEAD ? at + HEAD : t->size;
+  for (size_t j = at; j < hi; j++)
+    if (b[j] == '"')
+      {
+        for (j++; j < hi && b[j] != '"'; j++)
+          if (b[j] == '\\')
+            j++;
+      }
+    else if (b[j] == '}')
+      {
+        *end = j;
+        return true;
+      }
+    else if (b[j] == '{')
+      return false;
+  return false;
+}
+
+/* Whether AT is inside the array of "bouncedRecipients" (not
+   "complainedRecipients" after it): the last such key within LOOK_BACK
+   before AT opened an array that has not closed.  */
+static bool
+in_bounced (const struct text *t, size_t at)
+{
+  const char *b = t->b, *key = NULL;
+  const char *p = b + (at > LOOK_BACK ? at - LOOK_BACK : 0);
+  while ((p = find (p, b + at, "\"bouncedrecipients\"")) != NULL)
+    key = p++;
+  if (key == NULL)
+    return false;
+  int depth = 0;
+  for (const char *q = key + 19; q < b + at; q++)
+    if (*q == '"')
+      {
+        for (q++; q < b + at && *q != '"'; q++)
+          if (*q == '\\')
+            q++;
+      }
+    else if (*q == '[')
+      depth++;
+    else if (*q == ']' && --depth <= 0)
+      return false;
+  return depth > 0;
+}
+
+static bool
+ses_recipient (const struct text *t, const struct line *l, struct found *f)
+{
+  const char *b = t->b;
+  const char *key = find (b + l->start, b + l->end, "\"emailaddress\"");
+  if (key == NULL)
+    return false;
+  size_t at = (size_t) (key - b), start, end, value, value_end;
+  if (!in_bounced (t, at)
+      || !json_object (t, at, &start, &end)
+      || !json_member (t, at, end, "\"emailaddress\"", &value, &value_end)
+      || read_address (b + value, b + value_end) != b + value_end)
+    return false;
+  f->address = value;
+  f->address_length = value_end - value;
+  f->kind = BLOCK_JSON;
+  f->block = f->block_end = 0;
+  json_member (t, start, end, "\"diagnosticcode\"", &f->block,
+               &f->block_end);
+  json_member (t, start, end, "\"status\"", &f->rest, &f->rest_end);
+  size_t action, action_end;
+  f->delayed = json_member (t, start, end, "\"action\"", &action,
+                            &action_end)
+               && starts_with (b + action, b + action_end, "delayed");
+  f->resume = end + 1;
+  return true;
+}
+
 /* Tries every shape on the line L.  */
 static bool
 shape (const struct text *t, const struct line *l, struct found *f)
@@ -699,6 +1004,7 @@ shape (const struct text *t, const struct line *l, struct found *f)
   f->line = l->start;
   f->rest = f->rest_end = 0;
   f->sentence = false;
+  f->delayed = false;
 
   /* Postfix, qmail: "<bob@example.org>: ...", "<bob@...> (expanded
      from <...>): ...".  */
@@ -761,6 +1067,55 @@ shape (const struct text *t, const struct line *l, struct found *f)
         }
     }
 
+  /* Sendmail's list of failed addresses in the shape Active!Hunter
+     gives it: ">>> bob@example.org <bob@example.org>", the reply in the
+     transcript below.  */
+  if (starts_with (b + l->text, b + l->end, ">>> "))
+    {
+      const char *p = b + l->text + 4;
+      const char *a = read_address (p, b + l->end);
+      size_t inner, inner_length;
+      if (a != NULL
+          && (a == b + l->end
+              || (*a == ' '
+                  && angle_address (t, (size_t) (a - b) + 1, l->end, &inner,
+                                    &inner_length) == l->end)))
+        {
+          f->address = (size_t) (p - b);
+          f->address_length = (size_t) (a - p);
+          f->kind = BLOCK_LOOK_AHEAD;
+          f->block = f->block_end = l->next;
+          f->resume = l->next;
+          return true;
+        }
+    }
+
+  /* Amazon SES's JSON.  */
+  if (ses_recipient (t, l, f))
+    return true;
+
+  /* Exim's addresses "incorrectly constructed".  */
+  size_t reason = malformed (t, l, &f->address, &f->address_length);
+  if (reason != 0)
+    {
+      f->kind = BLOCK_INDENTED;
+      f->block = reason;
+      f->resume = indented_below (t, l, &f->block_end);
+      return true;
+    }
+
+  /* Postfix's smtpd transcript.  */
+  if (smtpd_transcript (t, l, &f->address, &f->address_length, &f->block,
+                        &f->block_end))
+    {
+      f->kind = BLOCK_SENDMAIL;
+      f->resume = l->next;
+      /* A session's 4xx refusal leaves the client to try again: a
+         delay, not the end of the message.  */
+      f->delayed = t->b[f->block] == '4';
+      return true;
+    }
+
   /* Sendmail's summary line, after the "<<<" line with the reply.  */
   if (sendmail_summary (t, l, &f->address, &f->address_length))
     {
@@ -780,8 +1135,19 @@ shape (const struct text *t, const struct line *l, struct found *f)
     }
 
   /* Sentences: "Your message wasn't delivered to bob@example.org".  */
-  if (sentence (t, l, &f->address, &f->address_length, &rest))
+  bool why;
+  if (sentence (t, l, &f->address, &f->address_length, &rest, &why))
     {
+      if (why)
+        {
+          /* "Unknown user: bob@example.org": the sentence says it
+             all.  */
+          f->kind = BLOCK_SENDMAIL;
+          f->block = l->text;
+          f->block_end = l->end;
+          f->resume = l->next;
+          return true;
+        }
       f->kind = BLOCK_LOOK_AHEAD;
       f->block = rest;
       f->block_end = l->end;
@@ -807,7 +1173,8 @@ shape (const struct text *t, const struct line *l, struct found *f)
       size_t last_end;
       size_t below = deeper ? indented_below (t, l, &last_end) : l->next;
       if (t->intro > l->start
-          && !(deeper && holds_reply (t, l->next, below)))
+          && !(deeper && holds_reply (t, l->next, below))
+          && !(!deeper && reply_below (t, l)))
         return false;
       f->rest = rest;
       f->rest_end = rest_end;
@@ -1192,6 +1559,12 @@ diagnose (const struct text *t, const struct found *f, struct span *diag,
       trim (t, diag);
       return;
     }
+  if (f->kind == BLOCK_JSON)
+    {
+      *diag = (struct span) { f->block, f->block_end };
+      *status = (struct span) { f->rest, f->rest_end };
+      return;
+    }
   bool indented = f->kind == BLOCK_INDENTED;
   *diag = reply_within (t, f->block, f->block_end, indented);
   if (diag->end == diag->start)
@@ -1255,7 +1628,8 @@ smtp_bounce_text_next (const char *buffer, size_t size, size_t *cursor,
                           status.end - status.start,
                           diag.end > diag.start ? buffer + diag.start : NULL,
                           diag.end - diag.start,
-                          action_at (&t, f.address), out);
+                          f.delayed ? SMTP_ACTION_DELAYED
+                          : action_at (&t, f.address), out);
   *cursor = f.resume;
   return 1;
 }

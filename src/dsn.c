@@ -7,9 +7,10 @@
    fields first, then one block per recipient.  The reader takes what
    real MTAs write: CRLF or LF, field names in any case and order,
    unknown fields, leading blank lines, several blank lines between
-   blocks, lines of blanks only counted as blank, and no line end after
-   the last line.  It never reads past the size it is given, needs no
-   NUL and allocates nothing.  */
+   blocks or none between recipients' blocks, lines of blanks only
+   counted as blank, and no line end after the last line.  It never
+   reads past the size it is given, needs no NUL and allocates
+   nothing.  */
 
 #include <config.h>
 
@@ -131,10 +132,37 @@ lookup (const char *name, size_t name_length)
   return FIELD_COUNT;
 }
 
+/* The field the line LINE (not a continuation) starts, or FIELD_COUNT
+   where it starts none.  */
+static enum field
+line_field (const char *buffer, struct line line)
+{
+  const char *colon = memchr (buffer + line.start, ':',
+                              line.end - line.start);
+  if (colon == NULL)
+    return FIELD_COUNT;
+  size_t name_end = (size_t) (colon - buffer);
+  while (name_end > line.start && is_blank (buffer[name_end - 1]))
+    name_end--;
+  return lookup (buffer + line.start, name_end - line.start);
+}
+
+/* Whether LINE names a recipient again, in a field BLOCK has.  */
+static bool
+names_again (const char *buffer, struct line line, const struct block *block)
+{
+  enum field f = line_field (buffer, line);
+  return (f == FIELD_FINAL_RECIPIENT || f == FIELD_ORIGINAL_RECIPIENT)
+         && block->present[f];
+}
+
 /* Reads the block whose first line, not blank, starts at AT (below
-   SIZE), up to the next blank line or the end of BUFFER.  A line that
-   starts with a blank continues the field before it; one without a
-   colon, or a continuation with no field before it, is skipped.  */
+   SIZE), up to the next blank line or the end of BUFFER, or up to a
+   Final-Recipient or Original-Recipient field that the block has
+   already: that one starts the next recipient's block (AOL writes the
+   blocks with no blank line between them).  A line that starts with a
+   blank continues the field before it; one without a colon, or a
+   continuation with no field before it, is skipped.  */
 static void
 read_block (const char *buffer, size_t size, size_t at, struct block *block)
 {
@@ -144,6 +172,8 @@ read_block (const char *buffer, size_t size, size_t at, struct block *block)
     {
       struct line line = read_line (buffer, size, at);
       if (is_blank_line (buffer, line))
+        break;
+      if (!is_blank (buffer[line.start]) && names_again (buffer, line, block))
         break;
       at = line.next;
       if (is_blank (buffer[line.start]))
@@ -170,18 +200,13 @@ read_block (const char *buffer, size_t size, size_t at, struct block *block)
           continue;
         }
       current = FIELD_COUNT;
-      const char *colon = memchr (buffer + line.start, ':',
-                                  line.end - line.start);
-      if (colon == NULL)
-        continue;
-      size_t name_end = (size_t) (colon - buffer);
-      while (name_end > line.start && is_blank (buffer[name_end - 1]))
-        name_end--;
-      enum field f = lookup (buffer + line.start, name_end - line.start);
+      enum field f = line_field (buffer, line);
       if (f == FIELD_COUNT || block->present[f])
         continue;
       block->present[f] = true;
       current = f;
+      const char *colon = memchr (buffer + line.start, ':',
+                                  line.end - line.start);
       size_t start = (size_t) (colon - buffer) + 1, end = line.end;
       while (start < end && is_blank (buffer[start]))
         start++;
@@ -336,14 +361,63 @@ parse_action (const char *text, size_t length)
   return SMTP_ACTION_UNKNOWN;
 }
 
+/* The address in the field value SPAN of BUFFER ("rfc822;
+   <bob@example.org>"), after its type, blanks and "<", and after a
+   source route ("@relay.example.net:bob@example.org", RFC 5321 section
+   4.1.2, which a receiver is to ignore): in *START.  Returns whether it
+   is a mailbox, local@domain, that came with no route: not a file or a
+   program an alias delivered to, nor a domain alone.  */
+static bool
+mailbox (const char *buffer, const struct smtp_span *span, size_t *start)
+{
+  const char *p = buffer + span->offset, *end = p + span->length;
+  const char *semicolon = memchr (p, ';', span->length);
+  const char *at = memchr (p, '@', span->length);
+  if (semicolon != NULL && (at == NULL || semicolon < at))
+    p = semicolon + 1;
+  while (p < end && (is_blank (*p) || *p == '\r' || *p == '\n' || *p == '<'))
+    p++;
+  bool route = false;
+  if (p < end && *p == '@')
+    {
+      const char *colon = memchr (p, ':', (size_t) (end - p));
+      if (colon != NULL)
+        {
+          p = colon + 1;
+          route = true;
+        }
+    }
+  *start = (size_t) (p - buffer);
+  at = memchr (p, '@', (size_t) (end - p));
+  return !route && at != NULL && at > p && *p != '/' && *p != '|';
+}
+
 void
 smtp_dsn_explain (const char *buffer,
                   const struct smtp_dsn_recipient *recipient,
                   struct smtp_bounce_recipient *out)
 {
-  const struct smtp_span *address = &recipient->final_recipient;
-  if (address->length == 0)
-    address = &recipient->original_recipient;
+  /* The Final-Recipient; where it is no mailbox the sender would know,
+     the Original-Recipient the sender gave, if that is one; else the
+     Final-Recipient without its route.  */
+  struct smtp_span address = recipient->final_recipient;
+  size_t start;
+  if (address.length == 0)
+    address = recipient->original_recipient;
+  else if (!mailbox (buffer, &address, &start))
+    {
+      size_t original;
+      if (recipient->original_recipient.length > 0
+          && mailbox (buffer, &recipient->original_recipient, &original))
+        address = recipient->original_recipient;
+      else if (start > address.offset
+               && start < address.offset + address.length
+               && buffer[start - 1] == ':')
+        {
+          address.length -= start - address.offset;
+          address.offset = start;
+        }
+    }
   const struct smtp_span *status = &recipient->status;
   const struct smtp_span *diagnostic = &recipient->diagnostic_code;
   const char *action = buffer + recipient->action.offset;
@@ -351,7 +425,7 @@ smtp_dsn_explain (const char *buffer,
   /* "Action: expired", which some senders (SendGrid) write for a message
      they gave up on, is no action of RFC 3464: a failure, and why.  */
   bool expired = is_word (action, action_length, "expired");
-  smtpstatus_bounce_fill (buffer + address->offset, address->length,
+  smtpstatus_bounce_fill (buffer + address.offset, address.length,
                           buffer + status->offset, status->length,
                           buffer + diagnostic->offset, diagnostic->length,
                           expired ? SMTP_ACTION_FAILED

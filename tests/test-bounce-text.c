@@ -412,6 +412,165 @@ static const struct example examples[] =
         "recipient-unknown", FAILED },
       { "erin@example.net", 0, "", "unknown", FAILED } } },
 
+  { "Sendmail's list as Active!Hunter writes it, \">>> address\"",
+    "The original message was received at Mon, 2 Nov 2026 10:00:00 +0100\n"
+    "from client.example.net\n"
+    "\n"
+    "  ----- The following addresses had permanent fatal errors -----\n"
+    "\n"
+    ">>> bob@example.org <bob@example.org>\n"
+    "\n"
+    "  ----- Transcript of session follows -----\n"
+    "550 no mailbox by this name here (#5.1.1)\n"
+    "\n"
+    ">>> carol@example.org\n"
+    "\n"
+    "  ----- Transcript of session follows -----\n"
+    "552 <carol@example.org>: mailbox over quota\n",
+    { { "bob@example.org", 550, "5.1.1", "recipient-unknown", FAILED },
+      { "carol@example.org", 552, "", "mailbox-full", FAILED } } },
+
+  { "Postfix's smtpd transcript to the postmaster",
+    "Transcript of session follows.\n"
+    "\n"
+    " Out: 220 mx.example.net ESMTP\n"
+    " In:  EHLO client.example.org\n"
+    " Out: 250-mx.example.net\n"
+    " Out: 250 8BITMIME\n"
+    " In:  MAIL FROM:<alice@example.org>\n"
+    "     SIZE=1200\n"
+    " Out: 250 2.1.0 Ok\n"
+    " In:  RCPT TO:<bob@example.net>\n"
+    " Out: 550 5.1.1 <bob@example.net>: Recipient address rejected: User "
+    "unknown\n"
+    " In:  RCPT TO:<carol@example.net> ORCPT=rfc822;carol@example.net\n"
+    " Out: 250 2.1.5 Ok\n"
+    " In:  DATA\n"
+    " Out: 354 End data with <CR><LF>.<CR><LF>\n"
+    " Out: 452 4.3.1 Insufficient system storage\n"
+    " In:  MAIL FROM:<alice@example.org>\n"
+    " Out: 250 2.1.0 Ok\n"
+    " In:  RCPT TO:<dave@example.net>\n"
+    " Out: 250 2.1.5 Ok\n"
+    " In:  DATA\n"
+    " Out: 354 End data with <CR><LF>.<CR><LF>\n"
+    " Out: 250 2.0.0 Ok: queued as 4ABCD\n"
+    " In:  QUIT\n"
+    " Out: 221 2.0.0 Bye\n",
+    { { "bob@example.net", 550, "5.1.1", "recipient-unknown", FAILED },
+      { "carol@example.net", 452, "4.3.1", "server-error", DELAYED } } },
+
+  { "an address alone above a heading and a reply (m-FILTER)",
+    "This notice was made by the mail filter on its own.\n"
+    "Your mail could not be passed on, for this reason:\n"
+    "\n"
+    "bob@example.org\n"
+    "\n"
+    "\n"
+    "-------server message\n"
+    "550 5.1.1 unknown user <bob@example.org>\n"
+    "\n"
+    "-------SMTP command\n"
+    "RCPT\n"
+    "\n"
+    "-------original mail info\n"
+    "From: alice@example.net\n"
+    "To: carol@example.org\n",
+    { { "bob@example.org", 550, "5.1.1", "recipient-unknown", FAILED } } },
+
+  { "addresses with their reasons on the same line (Zoho)",
+    "This message was created automatically by mail delivery software.\n"
+    "A message that you sent could not be delivered to one or more of "
+    "its recipients.\n"
+    "\n"
+    "bob@example.org Invalid Address, ERROR_CODE :550, ERROR_CODE "
+    ":No such user here\n"
+    "carol@example.net Error, ERROR_CODE :421, ERROR_CODE :, Host not "
+    "reachable.\n"
+    "\n"
+    "erin@example.net is in copy, no reply code follows.\n",
+    { { "bob@example.org", 0, "", "recipient-unknown", FAILED },
+      { "carol@example.net", 0, "", "network", FAILED } } },
+
+  { "IMail, the reason before the address",
+    "Delivery failed 12 attempts: bob@example.org\n"
+    "\n"
+    "\n"
+    "Original message follows.\n"
+    "\n"
+    "To: bob@example.org\n",
+    { { "bob@example.org", 0, "", "unknown", FAILED } } },
+
+  { "a full mailbox, the reason before the address",
+    "User's mailbox is full: <bob@example.org>\n"
+    "Unable to deliver mail.\n",
+    { { "bob@example.org", 0, "", "mailbox-full", FAILED } } },
+
+  { "Exim's addresses incorrectly constructed",
+    "This message was created automatically by mail delivery software.\n"
+    "\n"
+    "A message that you sent contained one or more recipient addresses "
+    "that were\n"
+    "incorrectly constructed:\n"
+    "\n"
+    "  Bob Example <bob@example.org>: malformed address: ; missing\n"
+    "  carol@example..net: domain missing or malformed\n"
+    "  dave@example.net: malformed address: , may not follow "
+    "dave@example.net\n"
+    "\n"
+    "These addresses have been ignored. The other addresses in the "
+    "message were\n"
+    "syntactically valid and have been passed on for an attempt at "
+    "delivery.\n",
+    { { "bob@example.org", 0, "", "unknown", FAILED },
+      { "dave@example.net", 0, "", "unknown", FAILED } } },
+
+  { "a mailing list that takes posts from its members only (fml)",
+    "You are not a member of this mailing list <team@lists.example.org>.\n"
+    "\n"
+    "To learn how this list works, send a mail with the word\n"
+    "\n"
+    "\thelp\n"
+    "\n"
+    "to team-ctl@lists.example.org.\n",
+    { { "team@lists.example.org", 0, "", "policy", FAILED } } },
+
+  { "Amazon SES's notification, JSON on one line",
+    "{\"notificationType\":\"Bounce\",\"bounce\":{\"bounceType\":"
+    "\"Permanent\",\"bounceSubType\":\"General\",\"bouncedRecipients\":"
+    "[{\"emailAddress\":\"bob@example.org\",\"action\":\"failed\","
+    "\"status\":\"5.1.1\",\"diagnosticCode\":\"smtp; 550 5.1.1 "
+    "\\\"bob\\\" unknown\"},{\"status\":\"5.2.2\",\"action\":"
+    "\"failed\",\"emailAddress\":\"carol@example.net\","
+    "\"diagnosticCode\":\"smtp; 552 5.2.2 mailbox full\"}],"
+    "\"reportingMTA\":\"dns; out.example.com\"},\"mail\":{"
+    "\"source\":\"alice@example.com\",\"destination\":"
+    "[\"bob@example.org\",\"carol@example.net\"]}}\n"
+    "\n"
+    "--\n"
+    "To stop these notifications, write to alice@example.com.\n",
+    { { "bob@example.org", 550, "5.1.1", "recipient-unknown", FAILED },
+      { "carol@example.net", 552, "5.2.2", "mailbox-full", FAILED } } },
+
+  { "Amazon SES's notification, JSON printed over lines",
+    "{\n"
+    "  \"notificationType\": \"Bounce\",\n"
+    "  \"bounce\": {\n"
+    "    \"bounceType\": \"Transient\",\n"
+    "    \"bouncedRecipients\": [\n"
+    "      {\n"
+    "        \"emailAddress\": \"dave@example.org\",\n"
+    "        \"action\": \"delayed\",\n"
+    "        \"status\": \"4.2.2\",\n"
+    "        \"diagnosticCode\": \"smtp; 452 4.2.2 over quota\"\n"
+    "      }\n"
+    "    ]\n"
+    "  },\n"
+    "  \"complainedRecipients\": [ { \"emailAddress\": "
+    "\"erin@example.org\" } ]\n"
+    "}\n",
+    { { "dave@example.org", 452, "4.2.2", "mailbox-full", DELAYED } } },
+
   { .name = "an ordinary mail",
     .text =
     "Hi Bob,\n"
@@ -427,6 +586,15 @@ static const struct example examples[] =
     "> 550 <gina@example.org>... a line that only looks like Sendmail's\n"
     "\n"
     "The server said: 550 maybe.\n"
+    "\n"
+    "  Frank <frank@example.org>: he will call you\n"
+    "gina@example.org has 550 photos of the trip\n"
+    "\n"
+    "harry@example.org\n"
+    "\n"
+    "-------shopping list\n"
+    "500 paper cups\n"
+    "\n"
     "--\n"
     "Dave Example <dave@example.net>\n" },
 

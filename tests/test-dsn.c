@@ -201,6 +201,27 @@ static const char ses[] =
   "Diagnostic-Code: smtp; 550 5.1.1 user unknown\n"
   "Status: 5.1.1\n";
 
+/* AOL: no blank line between the recipients' blocks, nor after the
+   per-message fields.  */
+static const char run_together[] =
+  "Reporting-MTA: dns; relay.example.net\r\n"
+  "X-Queue-ID: 1A2B3C\r\n"
+  "Final-Recipient: rfc822; quinn@example.org\r\n"
+  "Original-Recipient: rfc822;quinn@example.org\r\n"
+  "Action: failed\r\n"
+  "Status: 5.2.2\r\n"
+  "Diagnostic-Code: smtp; 552 5.2.2 <quinn@example.org>... Mailbox Full\r\n"
+  "Final-Recipient: rfc822; rupert@example.org\r\n"
+  "Original-Recipient: rfc822;rupert@example.org\r\n"
+  "Action: failed\r\n"
+  "Status: 5.1.1\r\n"
+  "Diagnostic-Code: smtp; 550 5.1.1 <rupert@example.org>... User Unknown"
+  "\r\n"
+  "Original-Recipient: rfc822;sybil@example.org\r\n"
+  "Final-Recipient: rfc822; sybil@example.org\r\n"
+  "Action: delivered\r\n"
+  "Status: 2.0.0\r\n";
+
 /* What the tests expect of one recipient.  */
 struct expect
 {
@@ -274,6 +295,16 @@ static const struct report reports[] =
   { "qmail", qmail, "dns; qmail.example.net", 1,
     { { "olivia@example.org", SMTP_ACTION_FAILED, "5.1.1", 550,
         "recipient-unknown", 0, UNKNOWN_TEXT } } },
+  { "blocks with no blank line between", run_together,
+    "dns; relay.example.net", 3,
+    { { "quinn@example.org", SMTP_ACTION_FAILED, "5.2.2", 552,
+        "mailbox-full", 0,
+        "The recipient's mailbox is full: it has used up its storage "
+        "space." },
+      { "rupert@example.org", SMTP_ACTION_FAILED, "5.1.1", 550,
+        "recipient-unknown", 0, UNKNOWN_TEXT },
+      { "sybil@example.org", SMTP_ACTION_DELIVERED, "2.0.0", 0, "none", 0,
+        "The requested action was taken and completed." } } },
   { "Amazon SES", ses, "dns; a8-30.smtp-out.amazonses.com", 1,
     { { "peggy@example.org", SMTP_ACTION_FAILED, "5.1.1", 550,
         "recipient-unknown", 0, UNKNOWN_TEXT } } },
@@ -711,6 +742,14 @@ check_addresses (void)
     { "rfc822;", "" },
     { "utf-8; j\xc3\xb6rg@b\xc3\xbc" "cher.example", "j\xc3\xb6rg@b\xc3\xbc"
       "cher.example" },
+    /* A source route is left off (RFC 5321 section 4.1.2); a file, a
+       program and a domain alone are no mailbox, but what the report
+       says where it names nothing better.  */
+    { "rfc822; @relay.example.net,@mx.example.org:bob@example.org",
+      "bob@example.org" },
+    { "rfc822;@relay.example.net:bob@mx.example.org", "bob@mx.example.org" },
+    { "rfc822; @example.org", "@example.org" },
+    { "rfc822; /var/mail/bob", "/var/mail/bob" },
   };
   for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++)
     {
@@ -719,6 +758,32 @@ check_addresses (void)
                 "Final-Recipient: %s\nAction: failed\n", forms[i].field);
       tap_is_int (explain_one (dsn, &out), 0, "address form %zu parses", i);
       tap_is_str (out.address, forms[i].address, "address form %zu", i);
+    }
+
+  /* Where the Final-Recipient is no mailbox the sender knows, the
+     Original-Recipient is, if it is a mailbox.  */
+  static const struct
+  {
+    const char *final, *original, *address;
+  } pairs[] =
+  {
+    { "rfc822; @relay.example.net:bob@mx.example.org",
+      "rfc822; bob@example.org", "bob@example.org" },
+    { "rfc822; /var/mail/bob", "rfc822;bob@example.org", "bob@example.org" },
+    { "rfc822; @example.org", "rfc822; <bob@example.org>", "bob@example.org" },
+    { "rfc822; @relay.example.net:bob@mx.example.org", "rfc822; bob",
+      "bob@mx.example.org" },
+    { "rfc822; carol@example.org", "rfc822; bob@example.org",
+      "carol@example.org" },
+  };
+  for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++)
+    {
+      snprintf (dsn, sizeof dsn,
+                "Reporting-MTA: dns; mx.example.net\n\n"
+                "Final-Recipient: %s\nOriginal-Recipient: %s\n"
+                "Action: failed\n", pairs[i].final, pairs[i].original);
+      tap_is_int (explain_one (dsn, &out), 0, "address pair %zu parses", i);
+      tap_is_str (out.address, pairs[i].address, "address pair %zu", i);
     }
 }
 
