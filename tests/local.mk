@@ -279,7 +279,7 @@ REALWORLD ?= $(abs_top_srcdir)/../shared/realworld
 MEASURE_FLAGS =
 check_PROGRAMS += tests/measure-replies
 tests_measure_replies_SOURCES = tests/measure-replies.c tests/sisimai.c \
-	tests/sisimai.h
+	tests/sisimai.h tests/measure-util.c tests/measure-util.h
 tests_measure_replies_LDADD = tests/libjson.a src/libsmtpstatus.la
 tests_measure_replies_LDFLAGS = -no-install
 EXTRA_DIST += tests/measure-json.test tests/measure-sample.jsonl
@@ -290,7 +290,7 @@ EXTRA_DIST += tests/measure-json.test tests/measure-sample.jsonl
 # that plays smtp-status.
 check_PROGRAMS += tests/measure-bounces
 tests_measure_bounces_SOURCES = tests/measure-bounces.c tests/sisimai.c \
-	tests/sisimai.h
+	tests/sisimai.h tests/measure-util.c tests/measure-util.h
 tests_measure_bounces_LDADD = tests/libjson.a src/libsmtpstatus.la
 tests_measure_bounces_LDFLAGS = -no-install
 EXTRA_DIST += tests/measure-bounces.test

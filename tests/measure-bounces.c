@@ -36,7 +36,6 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <signal.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -48,12 +47,10 @@
 #include <unistd.h>
 
 #include "json.h"
+#include "measure-util.h"
 #include "sisimai.h"
 
-static const char *program = "measure-bounces";
-
-/* How many bytes of a text a line of -v shows.  */
-enum { SHOWN_BYTES = 100 };
+const char program_name[] = "measure-bounces";
 
 /* The targets the figures are held to, in per cent (crashes: a count).  */
 enum
@@ -61,36 +58,6 @@ enum
   TARGET_RECOGNISED = 95, TARGET_FOUND = 95, TARGET_STATUS = 90,
   TARGET_REASON = 85, TARGET_CRASHES = 0
 };
-
-#define PRINTF_LIKE(format, first) \
-  __attribute__ ((__format__ (__printf__, format, first)))
-
-
-static _Noreturn void fatal (const char *format, ...) PRINTF_LIKE (1, 2);
-
-static _Noreturn void
-fatal (const char *format, ...)
-{
-  va_list args;
-  fflush (stdout);
-  fprintf (stderr, "%s: ", program);
-  va_start (args, format);
-  vfprintf (stderr, format, args);
-  va_end (args);
-  fputc ('\n', stderr);
-  exit (1);
-}
-
-static void *
-xrealloc (void *p, size_t count, size_t size)
-{
-  if (size != 0 && count > SIZE_MAX / size)
-    fatal ("out of memory");
-  p = realloc (p, count * size > 0 ? count * size : 1);
-  if (p == NULL)
-    fatal ("out of memory");
-  return p;
-}
 
 static char *
 xstrdup (const char *s)
@@ -109,33 +76,6 @@ path_join (const char *dir, const char *name)
   path[d] = '/';
   memcpy (path + d + 1, name, n + 1);
   return path;
-}
-
-/* A growing array of bytes, NUL-terminated once it has any.  */
-struct bytes
-{
-  char *data;
-  size_t length, size;
-};
-
-static void
-bytes_add (struct bytes *b, const void *data, size_t length)
-{
-  if (b->size - b->length < length + 1)
-    {
-      size_t size = b->size ? b->size : 4096;
-      while (size - b->length < length + 1)
-        {
-          if (size > SIZE_MAX / 2)
-            fatal ("out of memory");
-          size *= 2;
-        }
-      b->data = xrealloc (b->data, size, 1);
-      b->size = size;
-    }
-  memcpy (b->data + b->length, data, length);
-  b->length += length;
-  b->data[b->length] = '\0';
 }
 
 /* Reads all of FD into B; returns 0, or -1 with errno set.  */
@@ -158,30 +98,6 @@ read_all (int fd, struct bytes *b)
 
 /* Output.  */
 
-/* Up to LIMIT of the LENGTH bytes at DATA, as C escapes them ("..."
-   after them where there was more).  */
-static void
-show_bytes (const void *data, size_t length, size_t limit)
-{
-  const unsigned char *p = data;
-  size_t n = length < limit ? length : limit;
-  for (size_t i = 0; i < n; i++)
-    switch (p[i])
-      {
-      case '\r': fputs ("\\r", stdout); break;
-      case '\n': fputs ("\\n", stdout); break;
-      case '\t': fputs ("\\t", stdout); break;
-      case '\\': fputs ("\\\\", stdout); break;
-      default:
-        if (p[i] >= 0x20 && p[i] < 0x7f)
-          putchar (p[i]);
-        else
-          printf ("\\x%02x", p[i]);
-      }
-  if (n < length)
-    fputs ("...", stdout);
-}
-
 /* A NUL-terminated text, or "null" for NULL.  */
 static void
 show_text (const char *s)
@@ -189,29 +105,15 @@ show_text (const char *s)
   if (s == NULL)
     fputs ("null", stdout);
   else
-    show_bytes (s, strlen (s), SHOWN_BYTES);
+    show_bytes (s, strlen (s), SHOWN_BYTES, 0);
 }
 
-struct figure
-{
-  unsigned long n, d;
-};
-
-/* "name: n/d (p.p%), target >= T%: met", the percentage rounded half up
-   in whole numbers so that it is the same on every machine; the target
-   is met where n/d >= T/100 exactly.  */
+/* "name: n/d (p.p%), target >= T%: met" (show_figure's, then the
+   target); the target is met where n/d >= T/100 exactly.  */
 static void
-show_figure (const char *name, struct figure f, unsigned target)
+show_figure_target (const char *name, struct figure f, unsigned target)
 {
-  printf ("%s: %lu/%lu", name, f.n, f.d);
-  if (f.d == 0)
-    fputs (" (-)", stdout);
-  else
-    {
-      unsigned long long tenths =
-        ((unsigned long long) f.n * 1000 + f.d / 2) / f.d;
-      printf (" (%llu.%llu%%)", tenths / 10, tenths % 10);
-    }
+  show_figure (name, f);
   printf (", target >= %u%%: %s\n", target,
           f.d > 0 && (unsigned long long) f.n * 100
                      >= (unsigned long long) target * f.d
@@ -253,8 +155,7 @@ struct message
 
 struct corpus
 {
-  const char *path;                     /* of bounces.jsonl */
-  unsigned long line;
+  struct lines in;                      /* bounces.jsonl */
   struct json *values;                  /* every line's, kept for the
                                            strings */
   size_t value_count;
@@ -262,57 +163,22 @@ struct corpus
   size_t message_count;
 };
 
-static _Noreturn void label_fail (const struct corpus *c,
-                                  const char *format, ...)
-  PRINTF_LIKE (2, 3);
-
-static _Noreturn void
-label_fail (const struct corpus *c, const char *format, ...)
-{
-  va_list args;
-  fflush (stdout);
-  fprintf (stderr, "%s: %s:%lu: ", program, c->path, c->line);
-  va_start (args, format);
-  vfprintf (stderr, format, args);
-  va_end (args);
-  fputc ('\n', stderr);
-  exit (1);
-}
-
-/* The member NAME of the object V, which must be a string without NULs
-   (or null, where NULLABLE: then NULL).  */
-static const char *
-label_text (const struct corpus *c, const struct json *v, const char *where,
-            const char *name, int nullable)
-{
-  const struct json *m = json_member (v, name);
-  if (m == NULL)
-    label_fail (c, "%s has no member \"%s\"", where, name);
-  if (nullable && m->type == JSON_NULL)
-    return NULL;
-  if (m->type != JSON_STRING)
-    label_fail (c, "%s: \"%s\" must be a string%s", where, name,
-                nullable ? " or null" : "");
-  if (strlen (m->text) != m->length)
-    label_fail (c, "%s: \"%s\" holds a NUL (\\u0000)", where, name);
-  return m->text;
-}
-
 static void
 read_label (const struct corpus *c, const struct json *v, struct label *l)
 {
+  const struct lines *in = &c->in;
   const struct json *also;
   size_t count = 0;
 
   memset (l, 0, sizeof *l);
   if (v->type != JSON_OBJECT)
-    label_fail (c, "a recipient is no JSON object");
-  l->address = label_text (c, v, "a recipient", "address", 0);
-  l->status = label_text (c, v, "a recipient", "status", 1);
-  l->reason = label_text (c, v, "a recipient", "reason", 0);
+    lines_fail (in, "a recipient is no JSON object");
+  l->address = text_member (in, v, "a recipient", "address", 0);
+  l->status = text_member (in, v, "a recipient", "status", 1);
+  l->reason = text_member (in, v, "a recipient", "reason", 0);
   if (l->reason[0] != '\0' && sisimai_compared (l->reason)
       && sisimai_categories (l->reason) == NULL)
-    label_fail (c, "a recipient: \"reason\" is \"%s\", which the README's "
+    lines_fail (in, "a recipient: \"reason\" is \"%s\", which the README's "
                 "table does not have", l->reason);
   also = json_member (v, "also");
   if (also == NULL || also->type == JSON_NULL)
@@ -320,45 +186,39 @@ read_label (const struct corpus *c, const struct json *v, struct label *l)
   if (also->type == JSON_STRING)
     also = NULL;                        /* one spelling: below */
   else if (also->type != JSON_ARRAY)
-    label_fail (c, "a recipient: \"also\" must be a string or an array of "
+    lines_fail (in, "a recipient: \"also\" must be a string or an array of "
                 "strings");
   if (also == NULL)
     {
-      l->also[0] = label_text (c, v, "a recipient", "also", 0);
+      l->also[0] = text_member (in, v, "a recipient", "also", 0);
       return;
     }
   for (size_t i = 0; i < also->count; i++)
     {
       const struct json *e = &also->elements[i];
       if (e->type != JSON_STRING || strlen (e->text) != e->length)
-        label_fail (c, "a recipient: \"also\" must hold only strings "
+        lines_fail (in, "a recipient: \"also\" must hold only strings "
                     "without NULs");
-      if (count + 1 < sizeof l->also / sizeof l->also[0])
+      if (count + 1 < COUNT (l->also))
         l->also[count++] = e->text;
     }
 }
 
 static void
-read_labels (struct corpus *c)
+read_labels (struct corpus *c, const char *path)
 {
-  FILE *f = fopen (c->path, "rb");
-  char *line = NULL;
-  size_t line_size = 0, allocated = 0;
-  ssize_t length;
+  struct lines *in = &c->in;
+  const char *line;
+  size_t length, allocated = 0;
 
-  if (f == NULL)
-    fatal ("%s: %s", c->path, strerror (errno));
-  while (errno = 0, (length = getline (&line, &line_size, f)) >= 0)
+  lines_open (in, path);
+  while (lines_next (in, &line, &length))
     {
       struct json_error error;
       struct json *v;
       struct message *m;
       const struct json *recipients;
-      size_t n = (size_t) length;
 
-      c->line++;
-      if (n > 0 && line[n - 1] == '\n')
-        n--;
       if (c->value_count == allocated)
         {
           allocated = allocated ? 2 * allocated : 512;
@@ -367,41 +227,29 @@ read_labels (struct corpus *c)
                                   sizeof *c->messages);
         }
       v = &c->values[c->value_count];
-      if (json_parse (line, n, v, &error) < 0)
-        {
-          fflush (stdout);
-          fprintf (stderr, "%s: %s:%lu:%zu: %s\n", program, c->path, c->line,
-                   error.offset + 1, error.message);
-          exit (1);
-        }
+      if (json_parse (line, length, v, &error) < 0)
+        lines_json_fail (in, &error);
       c->value_count++;
       if (v->type != JSON_OBJECT)
-        label_fail (c, "the line is no JSON object");
+        lines_fail (in, "the line is no JSON object");
       m = &c->messages[c->message_count++];
       memset (m, 0, sizeof *m);
-      m->file = label_text (c, v, "the record", "file", 0);
+      m->file = text_member (in, v, "the record", "file", 0);
       if (m->file[0] == '\0' || strchr (m->file, '/') != NULL)
-        label_fail (c, "the record: \"file\" must be a file name, without "
+        lines_fail (in, "the record: \"file\" must be a file name, without "
                     "'/'");
       for (size_t i = 0; i + 1 < c->message_count; i++)
         if (strcmp (c->messages[i].file, m->file) == 0)
-          label_fail (c, "the file \"%s\" twice", m->file);
-      recipients = json_member (v, "recipients");
-      if (recipients == NULL)
-        label_fail (c, "the record has no member \"recipients\"");
+          lines_fail (in, "the file \"%s\" twice", m->file);
+      recipients = required_member (in, v, "the record", "recipients");
       if (recipients->type != JSON_ARRAY)
-        label_fail (c, "the record: \"recipients\" must be an array");
+        lines_fail (in, "the record: \"recipients\" must be an array");
       m->label_count = recipients->count;
       m->labels = xrealloc (NULL, m->label_count, sizeof *m->labels);
       for (size_t i = 0; i < recipients->count; i++)
         read_label (c, &recipients->elements[i], &m->labels[i]);
     }
-  /* getline fails at the end of the file or on an error: ENOMEM sets no
-     error indicator of the stream.  */
-  if (ferror (f) || errno == ENOMEM || errno == EOVERFLOW)
-    fatal ("%s: %s", c->path, strerror (errno ? errno : EIO));
-  free (line);
-  fclose (f);
+  lines_close (in);
 }
 
 static struct message *
@@ -677,7 +525,7 @@ read_output (struct corpus *c, const struct bytes *text, int verbose,
               if (error.offset > 0)
                 printf (" (at byte %zu)", error.offset);
               fputs (": ", stdout);
-              show_bytes (p, n, SHOWN_BYTES);
+              show_bytes (p, n, SHOWN_BYTES, 0);
               putchar ('\n');
             }
         }
@@ -858,13 +706,13 @@ show_lines (const char *prefix, const struct bytes *text)
       const char *eol = memchr (p, '\n', (size_t) (end - p));
       size_t n = eol ? (size_t) (eol - p) : (size_t) (end - p);
       fputs (prefix, stdout);
-      show_bytes (p, n, SIZE_MAX);
+      show_bytes (p, n, SIZE_MAX, 0);
       putchar ('\n');
       p += n + (eol != NULL);
     }
 }
 
-static void
+void
 usage (FILE *out)
 {
   fprintf (out,
@@ -873,7 +721,7 @@ usage (FILE *out)
            "file of\nDIR/bounces in one process and measures what it finds "
            "against the labels\nof DIR/bounces.jsonl, as in "
            "../shared/realworld.  -v lists every miss\nbefore the "
-           "figures.\n", program);
+           "figures.\n", program_name);
 }
 
 int
@@ -889,72 +737,46 @@ main (int argc, char **argv)
   struct run whole;
   char **names, **paths;
   size_t name_count;
-  char *bounces;
-  const char *bad;
+  char *labels, *bounces;
+  const char *option, *dir;
   char end[64];
 
-  for (; i < argc && argv[i][0] == '-' && argv[i][1] != '\0'; i++)
-    {
-      if (strcmp (argv[i], "--") == 0)
-        {
-          i++;
-          break;
-        }
-      if (strcmp (argv[i], "-v") == 0)
-        verbose = 1;
-      else if (strncmp (argv[i], "--program=", 10) == 0
-               && argv[i][10] != '\0')
-        path = argv[i] + 10;
-      else if (strncmp (argv[i], "--timeout=", 10) == 0)
-        {
-          char *rest;
-          unsigned long seconds;
-          errno = 0;
-          seconds = strtoul (argv[i] + 10, &rest, 10);
-          if (argv[i][10] < '0' || argv[i][10] > '9' || *rest != '\0'
-              || errno != 0 || seconds == 0 || seconds > 86400)
-            {
-              fprintf (stderr, "%s: --timeout takes 1 to 86400 seconds: "
-                       "%s\n", program, argv[i] + 10);
-              return 2;
-            }
-          timeout = (unsigned) seconds;
-        }
-      else if (strcmp (argv[i], "--help") == 0)
-        {
-          usage (stdout);
-          return 0;
-        }
-      else
-        {
-          fprintf (stderr, "%s: unknown option: %s\n", program, argv[i]);
-          usage (stderr);
-          return 2;
-        }
-    }
-  if (argc - i != 1)
-    {
-      fprintf (stderr, "%s: %s\n", program,
-               argc - i == 0 ? "missing DIR operand" : "one DIR only");
-      usage (stderr);
-      return 2;
-    }
+  while ((option = next_option (argc, argv, &i)) != NULL)
+    if (strcmp (option, "-v") == 0)
+      verbose = 1;
+    else if (strncmp (option, "--program=", 10) == 0 && option[10] != '\0')
+      path = option + 10;
+    else if (strncmp (option, "--timeout=", 10) == 0)
+      {
+        char *rest;
+        unsigned long seconds;
+        errno = 0;
+        seconds = strtoul (option + 10, &rest, 10);
+        if (option[10] < '0' || option[10] > '9' || *rest != '\0'
+            || errno != 0 || seconds == 0 || seconds > 86400)
+          {
+            fprintf (stderr, "%s: --timeout takes 1 to 86400 seconds: "
+                     "%s\n", program_name, option + 10);
+            return 2;
+          }
+        timeout = (unsigned) seconds;
+      }
+    else
+      other_option (option);
+  dir = one_operand (argc, argv, i, "DIR");
 
-  bad = sisimai_check_table ();
-  if (bad != NULL)
-    fatal ("tests/sisimai.c names \"%s\", which is no reason of the "
-           "library", bad);
+  sisimai_check_table ();
   signal (SIGALRM, on_alarm);
 
   memset (&c, 0, sizeof c);
-  c.path = path_join (argv[i], "bounces.jsonl");
-  read_labels (&c);
-  bounces = path_join (argv[i], "bounces");
+  labels = path_join (dir, "bounces.jsonl");
+  read_labels (&c, labels);
+  bounces = path_join (dir, "bounces");
   names = list_files (bounces, &name_count);
   for (size_t k = 0; k < c.message_count; k++)
     if (bsearch (&c.messages[k].file, names, name_count, sizeof *names,
                  compare_names) == NULL)
-      fatal ("%s names \"%s\", which %s does not have", c.path,
+      fatal ("%s names \"%s\", which %s does not have", labels,
              c.messages[k].file, bounces);
   paths = xrealloc (NULL, name_count, sizeof *paths);
   for (size_t k = 0; k < name_count; k++)
@@ -1028,10 +850,11 @@ main (int argc, char **argv)
     printf (" and no output: does it take --bounce --json?");
   printf ("\noutput lines: %lu, of which unreadable or of no labelled "
           "message: %lu\n", o.lines, o.bad_lines);
-  show_figure ("recognised as bounces", t.recognised, TARGET_RECOGNISED);
-  show_figure ("labelled recipients found", t.found, TARGET_FOUND);
-  show_figure ("status agreement", t.status, TARGET_STATUS);
-  show_figure ("reason agreement", t.reason, TARGET_REASON);
+  show_figure_target ("recognised as bounces", t.recognised,
+                      TARGET_RECOGNISED);
+  show_figure_target ("labelled recipients found", t.found, TARGET_FOUND);
+  show_figure_target ("status agreement", t.status, TARGET_STATUS);
+  show_figure_target ("reason agreement", t.reason, TARGET_REASON);
   if (crashed (&whole) && t.crashes == 0)
     t.crashes = 1;                      /* only the run of all crashed */
   printf ("crashes: %lu, target %d: %s\n", t.crashes, TARGET_CRASHES,
@@ -1057,7 +880,7 @@ main (int argc, char **argv)
   free (names);
   free (paths);
   free (bounces);
-  free ((char *) c.path);
+  free (labels);
   free (whole.out.data);
   free (whole.err.data);
   if (fflush (stdout) != 0 || ferror (stdout))

@@ -26,7 +26,6 @@
 
 #include <errno.h>
 #include <limits.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,12 +34,10 @@
 #include "smtpstatus.h"
 
 #include "json.h"
+#include "measure-util.h"
 #include "sisimai.h"
 
-static const char *program = "measure-replies";
-
-/* How many bytes of a reply a line of -v shows.  */
-enum { SHOWN_BYTES = 100 };
+const char program_name[] = "measure-replies";
 
 
 /* Contradictions.  A reply contradicts itself when its diagnosis gives
@@ -93,61 +90,6 @@ static const struct subject_fit subject_fits[] =
   { "none", "*", "", 1 },
 };
 
-#define COUNT(array) (sizeof (array) / sizeof (array)[0])
-#define PRINTF_LIKE(format, first) \
-  __attribute__ ((__format__ (__printf__, format, first)))
-
-
-static _Noreturn void fatal (const char *format, ...) PRINTF_LIKE (1, 2);
-
-static _Noreturn void
-fatal (const char *format, ...)
-{
-  va_list args;
-  fflush (stdout);
-  fprintf (stderr, "%s: ", program);
-  va_start (args, format);
-  vfprintf (stderr, format, args);
-  va_end (args);
-  fputc ('\n', stderr);
-  exit (1);
-}
-
-static void *
-xrealloc (void *p, size_t size)
-{
-  p = realloc (p, size ? size : 1);
-  if (p == NULL)
-    fatal ("out of memory");
-  return p;
-}
-
-/* A growing array of bytes.  */
-struct bytes
-{
-  unsigned char *data;
-  size_t length, size;
-};
-
-static void
-bytes_add (struct bytes *b, const void *data, size_t length)
-{
-  if (b->size - b->length < length + 1)
-    {
-      size_t size = b->size ? b->size : 32;
-      while (size - b->length < length + 1)
-        {
-          if (size > SIZE_MAX / 2)
-            fatal ("out of memory");
-          size *= 2;
-        }
-      b->data = xrealloc (b->data, size);
-      b->size = size;
-    }
-  memcpy (b->data + b->length, data, length);
-  b->length += length;
-  b->data[b->length] = '\0';            /* always NUL-terminated */
-}
 
 static void
 bytes_add_byte (struct bytes *b, unsigned char c)
@@ -205,99 +147,49 @@ struct record
   const char *sisimai_reason;           /* NULL for null */
 };
 
-struct input
-{
-  const char *path;
-  unsigned long line;
-};
-
-static _Noreturn void record_fail (const struct input *in,
-                                   const char *format, ...)
-  PRINTF_LIKE (2, 3);
-
-static _Noreturn void
-record_fail (const struct input *in, const char *format, ...)
-{
-  va_list args;
-  fflush (stdout);
-  fprintf (stderr, "%s: %s:%lu: ", program, in->path, in->line);
-  va_start (args, format);
-  vfprintf (stderr, format, args);
-  va_end (args);
-  fputc ('\n', stderr);
-  exit (1);
-}
-
-/* The member NAME of object V, which must be there.  */
-static const struct json *
-required (const struct input *in, const struct json *v, const char *where,
-          const char *name)
-{
-  const struct json *m = json_member (v, name);
-  if (m == NULL)
-    record_fail (in, "%s has no member \"%s\"", where, name);
-  return m;
-}
-
-/* A string without NULs (NULL for null, where NULLABLE).  */
-static const char *
-text_member (const struct input *in, const struct json *v, const char *where,
-             const char *name, int nullable)
-{
-  const struct json *m = required (in, v, where, name);
-  if (nullable && m->type == JSON_NULL)
-    return NULL;
-  if (m->type != JSON_STRING)
-    record_fail (in, "%s: \"%s\" must be a string%s", where, name,
-                 nullable ? " or null" : "");
-  if (strlen (m->text) != m->length)
-    record_fail (in, "%s: \"%s\" holds a NUL (\\u0000)", where, name);
-  return m->text;
-}
-
 static void
-read_record (const struct input *in, const struct json *v, struct record *rec)
+read_record (const struct lines *in, const struct json *v, struct record *rec)
 {
   const struct json *kind, *gt, *m;
 
   memset (rec, 0, sizeof *rec);
   if (v->type != JSON_OBJECT)
-    record_fail (in, "the line is no JSON object");
-  rec->id = required (in, v, "the record", "id");
+    lines_fail (in, "the line is no JSON object");
+  rec->id = required_member (in, v, "the record", "id");
   if (rec->id->type != JSON_STRING)
-    record_fail (in, "the record: \"id\" must be a string");
-  kind = required (in, v, "the record", "kind");
+    lines_fail (in, "the record: \"id\" must be a string");
+  kind = required_member (in, v, "the record", "kind");
   if (json_is_string (kind, "not-a-reply"))
     return;
   if (!json_is_string (kind, "reply"))
-    record_fail (in, "the record: \"kind\" must be \"reply\" or "
-                 "\"not-a-reply\"");
+    lines_fail (in, "the record: \"kind\" must be \"reply\" or "
+                "\"not-a-reply\"");
   rec->is_reply = 1;
 
-  m = required (in, v, "the record", "wire_b64");
+  m = required_member (in, v, "the record", "wire_b64");
   if (m->type != JSON_STRING)
-    record_fail (in, "the record: \"wire_b64\" must be a string");
+    lines_fail (in, "the record: \"wire_b64\" must be a string");
   if (base64_decode (m->text, m->length, &rec->wire) < 0)
-    record_fail (in, "the record: \"wire_b64\" is not base64 (RFC 4648, "
-                 "padded)");
+    lines_fail (in, "the record: \"wire_b64\" is not base64 (RFC 4648, "
+                "padded)");
 
-  m = required (in, v, "the record", "tags");
+  m = required_member (in, v, "the record", "tags");
   if (m->type != JSON_ARRAY)
-    record_fail (in, "the record: \"tags\" must be an array");
+    lines_fail (in, "the record: \"tags\" must be an array");
   bytes_add (&rec->tags, "", 0);
   for (size_t i = 0; i < m->count; i++)
     {
       if (m->elements[i].type != JSON_STRING)
-        record_fail (in, "the record: \"tags\" must hold only strings");
+        lines_fail (in, "the record: \"tags\" must hold only strings");
       if (i > 0)
         bytes_add_byte (&rec->tags, ',');
       bytes_add (&rec->tags, m->elements[i].text, m->elements[i].length);
     }
 
-  gt = required (in, v, "the record", "gt");
+  gt = required_member (in, v, "the record", "gt");
   if (gt->type != JSON_OBJECT)
-    record_fail (in, "the record: \"gt\" must be an object");
-  m = required (in, gt, "\"gt\"", "code");
+    lines_fail (in, "the record: \"gt\" must be an object");
+  m = required_member (in, gt, "\"gt\"", "code");
   if (m->type == JSON_NUMBER)
     {
       char *end;
@@ -305,56 +197,27 @@ read_record (const struct input *in, const struct json *v, struct record *rec)
       errno = 0;
       code = strtol (m->text, &end, 10);
       if (*end != '\0' || errno != 0 || code < 0 || code > INT_MAX)
-        record_fail (in, "\"gt\": \"code\" must be an integer from 0 to %d "
-                     "or null", INT_MAX);
+        lines_fail (in, "\"gt\": \"code\" must be an integer from 0 to %d "
+                    "or null", INT_MAX);
       rec->has_code = 1;
       rec->code = (int) code;
     }
   else if (m->type != JSON_NULL)
-    record_fail (in, "\"gt\": \"code\" must be a number or null");
+    lines_fail (in, "\"gt\": \"code\" must be a number or null");
   rec->enhanced = text_member (in, gt, "\"gt\"", "enhanced", 1);
-  m = required (in, gt, "\"gt\"", "enhanced_in_text");
+  m = required_member (in, gt, "\"gt\"", "enhanced_in_text");
   if (m->type == JSON_NULL)
     rec->enhanced_in_text = -1;
   else if (m->type == JSON_TRUE || m->type == JSON_FALSE)
     rec->enhanced_in_text = m->type == JSON_TRUE;
   else
-    record_fail (in, "\"gt\": \"enhanced_in_text\" must be true, false or "
-                 "null");
+    lines_fail (in, "\"gt\": \"enhanced_in_text\" must be true, false or "
+                "null");
   rec->sisimai_reason = text_member (in, gt, "\"gt\"", "sisimai_reason", 1);
 }
 
 
 /* Output.  */
-
-/* Up to LIMIT of the LENGTH bytes at DATA, as C escapes them, in double
-   quotes where QUOTE ("..." after them where there was more).  */
-static void
-show_bytes (const void *data, size_t length, size_t limit, int quote)
-{
-  const unsigned char *p = data;
-  size_t n = length < limit ? length : limit;
-  if (quote)
-    putchar ('"');
-  for (size_t i = 0; i < n; i++)
-    switch (p[i])
-      {
-      case '\r': fputs ("\\r", stdout); break;
-      case '\n': fputs ("\\n", stdout); break;
-      case '\t': fputs ("\\t", stdout); break;
-      case '\\': fputs ("\\\\", stdout); break;
-      case '"': fputs ("\\\"", stdout); break;
-      default:
-        if (p[i] >= 0x20 && p[i] < 0x7f)
-          putchar (p[i]);
-        else
-          printf ("\\x%02x", p[i]);
-      }
-  if (quote)
-    putchar ('"');
-  if (n < length)
-    fputs ("...", stdout);
-}
 
 /* The start of a line of -v: what it is about, the record's id, its
    tags.  */
@@ -362,38 +225,27 @@ static void
 show_start (const char *what, const struct record *rec)
 {
   printf ("%s ", what);
-  show_bytes (rec->id->text, rec->id->length, SIZE_MAX, 0);
+  show_bytes (rec->id->text, rec->id->length, SIZE_MAX,
+              SHOW_ESCAPE_QUOTES);
   if (rec->tags.length > 0)
-    printf (" [%s]", (const char *) rec->tags.data);
+    printf (" [%s]", rec->tags.data);
   fputs (": ", stdout);
 }
 
 static void
 show_wire (const struct record *rec)
 {
-  show_bytes (rec->wire.data, rec->wire.length, SHOWN_BYTES, 1);
+  show_bytes (rec->wire.data, rec->wire.length, SHOWN_BYTES,
+              SHOW_IN_QUOTES);
   putchar ('\n');
 }
 
-struct figure
-{
-  unsigned long n, d;
-};
-
-/* "name: n/d (p.p%)", the percentage rounded half up in whole numbers
-   so that it is the same on every machine.  */
+/* A figure on a line of its own.  */
 static void
-show_figure (const char *name, struct figure f)
+show_figure_line (const char *name, struct figure f)
 {
-  printf ("%s: %lu/%lu", name, f.n, f.d);
-  if (f.d == 0)
-    fputs (" (-)\n", stdout);
-  else
-    {
-      unsigned long long tenths =
-        ((unsigned long long) f.n * 1000 + f.d / 2) / f.d;
-      printf (" (%llu.%llu%%)\n", tenths / 10, tenths % 10);
-    }
+  show_figure (name, f);
+  putchar ('\n');
 }
 
 
@@ -408,27 +260,15 @@ find_subject_fit (const char *reason)
   return NULL;
 }
 
-/* 1 if NAME is a reason name smtp_reason_name gives.  */
-static int
-is_reason_name (const char *name)
-{
-  for (int r = SMTP_REASON_UNKNOWN; r <= SMTP_REASON_PROTOCOL; r++)
-    if (strcmp (smtp_reason_name ((enum smtp_reason) r), name) == 0)
-      return 1;
-  return 0;
-}
-
 /* The tables name only reasons the library has, and the contradiction
    table has every one.  */
 static void
 check_tables (void)
 {
-  const char *bad = sisimai_check_table ();
-  if (bad != NULL)
-    fatal ("tests/sisimai.c names \"%s\", which is no reason of the "
-           "library", bad);
+  enum smtp_reason reason;
+  sisimai_check_table ();
   for (size_t i = 0; i < COUNT (subject_fits); i++)
-    if (!is_reason_name (subject_fits[i].reason))
+    if (smtp_reason_from_name (subject_fits[i].reason, &reason) != 0)
       fatal ("subject_fits names \"%s\", which is no reason of the library",
              subject_fits[i].reason);
   for (int r = SMTP_REASON_UNKNOWN; r <= SMTP_REASON_PROTOCOL; r++)
@@ -499,14 +339,12 @@ measure_record (const struct record *rec, int verbose, struct tally *t)
 
   memset (&diagnosis, 0, sizeof diagnosis);
   t->parsed.d++;
-  result = smtp_reply_parse ((const char *) rec->wire.data, rec->wire.length,
-                             &reply);
+  result = smtp_reply_parse (rec->wire.data, rec->wire.length, &reply);
   parsed = result == SMTP_REPLY_OK;
   if (parsed)
     {
       t->parsed.n++;
-      smtp_reply_diagnose ((const char *) rec->wire.data, &reply,
-                           &diagnosis);
+      smtp_reply_diagnose (rec->wire.data, &reply, &diagnosis);
     }
   else if (verbose)
     {
@@ -586,14 +424,15 @@ measure_record (const struct record *rec, int verbose, struct tally *t)
                       diagnosis.source == SMTP_SOURCE_VENDOR_CODE
                       ? " (vendor code)" : "",
                       smtp_reason_name (diagnosis.reason));
-              show_bytes (rec->wire.data, rec->wire.length, SHOWN_BYTES, 1);
+              show_bytes (rec->wire.data, rec->wire.length, SHOWN_BYTES,
+                          SHOW_IN_QUOTES);
               printf (": %s\n", smtp_diagnosis_explanation (&diagnosis));
             }
         }
     }
 }
 
-static void
+void
 usage (FILE *out)
 {
   fprintf (out,
@@ -601,7 +440,7 @@ usage (FILE *out)
            "Measures smtpstatus on the SMTP replies of FILE, JSON Lines as "
            "in\n../shared/realworld/replies.jsonl.  -v lists every reply "
            "that does not\nparse, every disagreement and every "
-           "contradiction before the figures.\n", program);
+           "contradiction before the figures.\n", program_name);
 }
 
 int
@@ -609,47 +448,21 @@ main (int argc, char **argv)
 {
   int verbose = 0;
   int i = 1;
-  struct input in = { NULL, 0 };
+  const char *option, *file;
+  struct lines in;
   struct tally t;
-  FILE *f;
-  char *line = NULL;
-  size_t line_size = 0;
-  ssize_t length;
+  const char *line;
+  size_t length;
 
-  for (; i < argc && argv[i][0] == '-' && argv[i][1] != '\0'; i++)
-    {
-      if (strcmp (argv[i], "--") == 0)
-        {
-          i++;
-          break;
-        }
-      if (strcmp (argv[i], "-v") == 0)
-        verbose = 1;
-      else if (strcmp (argv[i], "--help") == 0)
-        {
-          usage (stdout);
-          return 0;
-        }
-      else
-        {
-          fprintf (stderr, "%s: unknown option: %s\n", program, argv[i]);
-          usage (stderr);
-          return 2;
-        }
-    }
-  if (argc - i != 1)
-    {
-      fprintf (stderr, "%s: %s\n", program,
-               argc - i == 0 ? "missing FILE operand" : "one FILE only");
-      usage (stderr);
-      return 2;
-    }
-  in.path = argv[i];
+  while ((option = next_option (argc, argv, &i)) != NULL)
+    if (strcmp (option, "-v") == 0)
+      verbose = 1;
+    else
+      other_option (option);
+  file = one_operand (argc, argv, i, "FILE");
 
   check_tables ();
-  f = fopen (in.path, "rb");
-  if (f == NULL)
-    fatal ("%s: %s", in.path, strerror (errno));
+  lines_open (&in, file);
 
   memset (&t, 0, sizeof t);
   puts ("# smtpstatus on real SMTP replies: the first reply of each record "
@@ -672,25 +485,18 @@ main (int argc, char **argv)
         "#   a diagnosis that follows the reply's own words is counted "
         "apart");
 
-  while (errno = 0, (length = getline (&line, &line_size, f)) >= 0)
+  while (lines_next (&in, &line, &length))
     {
       struct json value;
       struct json_error error;
       struct record rec;
-      size_t n = (size_t) length;
 
-      in.line++;
-      if (n > 0 && line[n - 1] == '\n')
-        n--;
-      if (json_parse (line, n, &value, &error) < 0)
+      if (json_parse (line, length, &value, &error) < 0)
         {
           /* As for every other allocation here: no place in the file.  */
           if (strcmp (error.message, "out of memory") == 0)
             fatal ("out of memory");
-          fflush (stdout);
-          fprintf (stderr, "%s: %s:%lu:%zu: %s\n", program, in.path, in.line,
-                   error.offset + 1, error.message);
-          exit (1);
+          lines_json_fail (&in, &error);
         }
       read_record (&in, &value, &rec);
       t.records++;
@@ -701,29 +507,24 @@ main (int argc, char **argv)
           if (rec.sisimai_reason != NULL
               && sisimai_compared (rec.sisimai_reason)
               && sisimai_categories (rec.sisimai_reason) == NULL)
-            record_fail (&in, "\"gt\": \"sisimai_reason\" is \"%s\", which "
-                         "the README's table does not have",
-                         rec.sisimai_reason);
+            lines_fail (&in, "\"gt\": \"sisimai_reason\" is \"%s\", which "
+                        "the README's table does not have",
+                        rec.sisimai_reason);
           measure_record (&rec, verbose, &t);
         }
       free (rec.wire.data);
       free (rec.tags.data);
       json_free (&value);
     }
-  /* getline fails at the end of the file or on an error: ENOMEM sets
-     no error indicator of the stream.  */
-  if (ferror (f) || errno == ENOMEM || errno == EOVERFLOW)
-    fatal ("%s: %s", in.path, strerror (errno ? errno : EIO));
-  free (line);
-  fclose (f);
+  lines_close (&in);
 
   printf ("records: %lu (%lu of kind not-a-reply, left out)\n", t.records,
           t.not_replies);
-  show_figure ("parsed", t.parsed);
-  show_figure ("reply code agreement", t.code);
-  show_figure ("enhanced code agreement", t.enhanced);
-  show_figure ("reason agreement", t.reason);
-  show_figure ("contradictions", t.contradictions);
+  show_figure_line ("parsed", t.parsed);
+  show_figure_line ("reply code agreement", t.code);
+  show_figure_line ("enhanced code agreement", t.enhanced);
+  show_figure_line ("reason agreement", t.reason);
+  show_figure_line ("contradictions", t.contradictions);
   printf ("words against their code: %lu (the reply's own words, which the "
           "diagnosis follows,\n  give a reason its enhanced code does not "
           "fit)\n", t.words_against_code);

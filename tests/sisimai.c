@@ -10,6 +10,8 @@
 
 #include "smtpstatus.h"
 
+#include "measure-util.h"
+
 struct sisimai_reason
 {
   const char *sisimai;
@@ -59,8 +61,6 @@ static const char *const sisimai_not_compared[] =
   "undefined", "delivered", "feedback", "vacation"
 };
 
-#define COUNT(array) (sizeof (array) / sizeof (array)[0])
-
 const char *const *
 sisimai_categories (const char *name)
 {
@@ -99,22 +99,13 @@ sisimai_show_expected (const char *name)
   putchar (')');
 }
 
-/* 1 if NAME is a reason name smtp_reason_name gives.  */
-static int
-is_reason_name (const char *name)
-{
-  for (int r = SMTP_REASON_UNKNOWN; r <= SMTP_REASON_PROTOCOL; r++)
-    if (strcmp (smtp_reason_name ((enum smtp_reason) r), name) == 0)
-      return 1;
-  return 0;
-}
-
-const char *
+void
 sisimai_check_table (void)
 {
+  enum smtp_reason reason;
   for (size_t i = 0; i < COUNT (sisimai_reasons); i++)
     for (const char *const *c = sisimai_reasons[i].categories; *c; c++)
-      if (!is_reason_name (*c))
-        return *c;
-  return NULL;
+      if (smtp_reason_from_name (*c, &reason) != 0)
+        fatal ("tests/sisimai.c names \"%s\", which is no reason of the "
+               "library", *c);
 }

@@ -25,8 +25,9 @@ int sisimai_agrees (const char *name, const char *category);
    for the lines of -v.  */
 void sisimai_show_expected (const char *name);
 
-/* The first category the table names that smtp_reason_name does not
-   give, or NULL where every one is a reason of the library.  */
-const char *sisimai_check_table (void);
+/* Checks that every category the table names is a reason of the library
+   (one smtp_reason_name gives); where one is not, exits through fatal
+   (tests/measure-util.h), saying which.  */
+void sisimai_check_table (void);
 
 #endif /* SMTPSTATUS_TESTS_SISIMAI_H */
