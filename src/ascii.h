@@ -25,12 +25,25 @@ ascii_is_digit (char c)
   return c >= '0' && c <= '9';
 }
 
+static inline bool
+ascii_is_alpha (char c)
+{
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* A space or a tab: what separates the words of a header field or a
+   reply.  */
+static inline bool
+ascii_is_blank (char c)
+{
+  return c == ' ' || c == '\t';
+}
+
 /* A letter or a digit: a byte that continues a word.  */
 static inline bool
 ascii_is_alnum (char c)
 {
-  return ascii_is_digit (c) || (c >= 'a' && c <= 'z')
-         || (c >= 'A' && c <= 'Z');
+  return ascii_is_digit (c) || ascii_is_alpha (c);
 }
 
 /* Whether the strings A and B are the same but for the case of ASCII

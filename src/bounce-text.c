@@ -110,6 +110,7 @@
 #include <string.h>
 
 #include "smtpstatus.h"
+#include "ascii.h"
 #include "bounce.h"
 
 /* How far back from a recipient the scanner looks for the same address
@@ -154,18 +155,8 @@ struct found
   bool delayed;                 /* its own action says "delayed" */
 };
 
-static char
-lower (char c)
-{
-  return c >= 'A' && c <= 'Z' ? (char) (c - 'A' + 'a') : c;
-}
-
-static bool
-is_digit (char c)
-{
-  return c >= '0' && c <= '9';
-}
-
+/* A blank within a line: a space, a tab, and the CR of a line that ends
+   in CRLF, which the text's own words never need.  */
 static bool
 is_blank (char c)
 {
@@ -181,16 +172,11 @@ starts_with (const char *p, const char *end, const char *lit)
   if ((size_t) (end - p) < n)
     return false;
   for (size_t i = 0; i < n; i++)
-    if (lower (p[i]) != lit[i])
+    if (ascii_lower (p[i]) != lit[i])
       return false;
   return true;
 }
 
-static bool
-is_alnum (char c)
-{
-  return is_digit (c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
 
 /* The first place in [P, END) where LIT occurs (as starts_with compares),
    or NULL.  */
@@ -199,7 +185,7 @@ find (const char *p, const char *end, const char *lit)
 {
   size_t n = strlen (lit);
   for (; (size_t) (end - p) >= n; p++)
-    if (lower (*p) == lit[0] && starts_with (p, end, lit))
+    if (ascii_lower (*p) == lit[0] && starts_with (p, end, lit))
       return p;
   return NULL;
 }
@@ -211,11 +197,11 @@ find (const char *p, const char *end, const char *lit)
 static const char *
 find_word (const char *p, const char *end, const char *lit)
 {
-  if (!is_alnum (lit[0]))
+  if (!ascii_is_alnum (lit[0]))
     return find (p, end, lit);
   size_t n = strlen (lit);
   for (const char *q = p; (size_t) (end - q) >= n; q++)
-    if ((q == p || !is_alnum (q[-1])) && lower (*q) == lit[0]
+    if ((q == p || !ascii_is_alnum (q[-1])) && ascii_lower (*q) == lit[0]
         && starts_with (q, end, lit))
       return q;
   return NULL;
@@ -231,9 +217,9 @@ static bool
 has_phrase (const char *p, const char *end, const phrase *list, size_t n)
 {
   for (const char *q = p; q < end; q++)
-    if (q == p || !is_alnum (q[-1]))
+    if (q == p || !ascii_is_alnum (q[-1]))
       {
-        char c = lower (*q);
+        char c = ascii_lower (*q);
         for (size_t i = 0; i < n; i++)
           if (list[i][0] == c && starts_with (q, end, list[i]))
             return true;
@@ -282,14 +268,14 @@ previous_line (const struct text *t, size_t pos)
 static bool
 is_local_byte (unsigned char c)
 {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || is_digit (c)
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || ascii_is_digit (c)
          || c >= 0x80 || (c != 0 && strchr ("!#$%&'*+-/=?^_`{|}~.", c));
 }
 
 static bool
 is_domain_byte (unsigned char c)
 {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || is_digit (c)
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || ascii_is_digit (c)
          || c == '-' || c == '.' || c >= 0x80;
 }
 
@@ -349,7 +335,7 @@ same_address (const char *b, size_t a, size_t a_length, size_t c,
   if (a_length != c_length)
     return false;
   for (size_t i = 0; i < a_length; i++)
-    if (lower (b[a + i]) != lower (b[c + i]))
+    if (ascii_lower (b[a + i]) != ascii_lower (b[c + i]))
       return false;
   return true;
 }
@@ -361,8 +347,8 @@ same_address (const char *b, size_t a, size_t a_length, size_t c,
 static bool
 is_failure_code (const char *p, const char *end)
 {
-  return end - p >= 3 && (p[0] == '4' || p[0] == '5') && is_digit (p[1])
-         && is_digit (p[2])
+  return end - p >= 3 && (p[0] == '4' || p[0] == '5') && ascii_is_digit (p[1])
+         && ascii_is_digit (p[2])
          && (end - p == 3 || p[3] == ' ' || p[3] == '-' || p[3] == '\t'
              || p[3] == '\r' || p[3] == '\n');
 }
@@ -374,7 +360,7 @@ enhanced_length (const char *p, const char *end)
 {
   struct smtp_enhanced_status s;
   size_t n = 0;
-  while (p + n < end && (is_digit (p[n]) || p[n] == '.') && n < 11)
+  while (p + n < end && (ascii_is_digit (p[n]) || p[n] == '.') && n < 11)
     n++;
   while (n > 0 && p[n - 1] == '.')
     n--;
@@ -504,9 +490,9 @@ static bool
 holds_code (const char *p, const char *end)
 {
   for (const char *q = p; end - q >= 3; q++)
-    if ((*q == '4' || *q == '5') && is_digit (q[1]) && is_digit (q[2])
-        && (q == p || !is_alnum (q[-1]))
-        && (end - q == 3 || (!is_alnum (q[3]) && q[3] != '.')))
+    if ((*q == '4' || *q == '5') && ascii_is_digit (q[1]) && ascii_is_digit (q[2])
+        && (q == p || !ascii_is_alnum (q[-1]))
+        && (end - q == 3 || (!ascii_is_alnum (q[3]) && q[3] != '.')))
       return true;
   return false;
 }
@@ -849,7 +835,7 @@ malformed (const struct text *t, const struct line *l, size_t *address,
 {
   const char *b = t->b, *end = b + l->end;
   const char *p = b + l->text;
-  if (p == end || l->indent == 0 || l->start < t->intro || is_digit (*p))
+  if (p == end || l->indent == 0 || l->start < t->intro || ascii_is_digit (*p))
     return 0;
   const char *colon = find (p, end, ": ");
   if (colon == NULL || colon == p)
@@ -1246,7 +1232,7 @@ seen_before (const struct text *t, const struct found *f)
   const char *b = t->b, *a = b + f->address;
   bool occurs = false;
   for (size_t i = pos; !occurs && i + f->address_length <= f->line; i++)
-    occurs = lower (b[i]) == lower (a[0])
+    occurs = ascii_lower (b[i]) == ascii_lower (a[0])
              && same_address (b, i, f->address_length, f->address,
                               f->address_length);
   if (!occurs)
@@ -1415,7 +1401,7 @@ is_heading (const struct text *t, const struct line *l)
   for (size_t i = l->text; i < l->end; i++)
     {
       unsigned char c = (unsigned char) t->b[i];
-      if (c >= 0x80 || is_digit (c) || (c >= 'a' && c <= 'z')
+      if (c >= 0x80 || ascii_is_digit (c) || (c >= 'a' && c <= 'z')
           || (c >= 'A' && c <= 'Z'))
         return false;
     }

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "smtpstatus.h"
+#include "ascii.h"
 #include "bounce.h"
 #include "codes.h"
 #include "diagnose.h"
@@ -26,29 +27,9 @@
    from it, line ends included: as much as smtp_reply_diagnose reads.  */
 enum { REPLY_MAX = 4096 };
 
-static bool
-is_blank (char c)
-{
-  return c == ' ' || c == '\t';
-}
 
-static bool
-is_digit (char c)
-{
-  return c >= '0' && c <= '9';
-}
 
-static bool
-is_alpha (char c)
-{
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
 
-static char
-ascii_lower (char c)
-{
-  return c >= 'A' && c <= 'Z' ? (char) (c - 'A' + 'a') : c;
-}
 
 /* Copies the LENGTH bytes at TEXT into OUT (at most MAX bytes), unfolded:
    each line end, with the blanks around it, becomes one space, and the
@@ -63,16 +44,16 @@ unfold (const char *text, size_t length, char *out, size_t max)
       char c = text[i];
       if (c == '\r' || c == '\n')
         {
-          while (n > 0 && is_blank (out[n - 1]))
+          while (n > 0 && ascii_is_blank (out[n - 1]))
             n--;
           pending = n > 0;
-          while (i + 1 < length && (is_blank (text[i + 1])
+          while (i + 1 < length && (ascii_is_blank (text[i + 1])
                                     || text[i + 1] == '\r'
                                     || text[i + 1] == '\n'))
             i++;
           continue;
         }
-      if (n == 0 && is_blank (c))
+      if (n == 0 && ascii_is_blank (c))
         continue;
       if (pending)
         {
@@ -83,7 +64,7 @@ unfold (const char *text, size_t length, char *out, size_t max)
         }
       out[n++] = c;
     }
-  while (n > 0 && is_blank (out[n - 1]))
+  while (n > 0 && ascii_is_blank (out[n - 1]))
     n--;
   return n;
 }
@@ -95,20 +76,20 @@ unfold (const char *text, size_t length, char *out, size_t max)
 static size_t
 type_prefix (const char *text, size_t length)
 {
-  if (length == 0 || !is_alpha (text[0]))
+  if (length == 0 || !ascii_is_alpha (text[0]))
     return 0;
   size_t i = 0;
   while (i < length && i <= 64
-         && (is_alpha (text[i]) || is_digit (text[i]) || text[i] == '-'
+         && (ascii_is_alpha (text[i]) || ascii_is_digit (text[i]) || text[i] == '-'
              || text[i] == '_' || text[i] == '.'))
     i++;
   size_t j = i;
-  while (j < length && is_blank (text[j]))
+  while (j < length && ascii_is_blank (text[j]))
     j++;
   if (i == 0 || j >= length || text[j] != ';')
     return 0;
   j++;
-  while (j < length && is_blank (text[j]))
+  while (j < length && ascii_is_blank (text[j]))
     j++;
   return j;
 }
@@ -126,15 +107,15 @@ is_mailer_type (const char *text, size_t skip)
     if (ascii_lower (text[i]) != name[i])
       return false;
   return skip == sizeof name - 1 || text[sizeof name - 1] == ';'
-         || is_blank (text[sizeof name - 1]);
+         || ascii_is_blank (text[sizeof name - 1]);
 }
 
 /* Whether the N bytes at P are "550"-like: a reply code 200 to 599.  */
 static bool
 is_code (const char *p, size_t n)
 {
-  return n >= 3 && p[0] >= '2' && p[0] <= '5' && is_digit (p[1])
-         && is_digit (p[2]);
+  return n >= 3 && p[0] >= '2' && p[0] <= '5' && ascii_is_digit (p[1])
+         && ascii_is_digit (p[2]);
 }
 
 /* Whether a reply line starts at P (N bytes left): a code followed by a
@@ -158,7 +139,7 @@ find_reply (const char *text, size_t length)
       if (!starts_reply (text + i, length - i))
         continue;
       size_t j = i;
-      while (j > 0 && is_blank (text[j - 1]))
+      while (j > 0 && ascii_is_blank (text[j - 1]))
         j--;
       if (j == 0)
         continue;
@@ -169,7 +150,7 @@ find_reply (const char *text, size_t length)
           && ascii_lower (text[j - 3]) == 'a'
           && ascii_lower (text[j - 2]) == 'i'
           && ascii_lower (text[j - 1]) == 'd'
-          && (j == 4 || !is_alpha (text[j - 5])) && j < i)
+          && (j == 4 || !ascii_is_alpha (text[j - 5])) && j < i)
         return i;
     }
   return length;
@@ -191,13 +172,13 @@ rebuild (const char *text, size_t length, char *out)
   bool continued = length > 3 && text[3] == '-';
   for (size_t i = 0; i < length && n < room; i++)
     {
-      if (continued && lines < SMTP_REPLY_MAX_LINES && is_blank (text[i])
+      if (continued && lines < SMTP_REPLY_MAX_LINES && ascii_is_blank (text[i])
           && i + 4 < length && memcmp (text + i + 1, text, 3) == 0
           && (text[i + 4] == '-' || text[i + 4] == ' ')
           && n + 2 <= room)
         {
           /* The blanks before the code end the line.  */
-          while (n > line_start && is_blank (out[n - 1]))
+          while (n > line_start && ascii_is_blank (out[n - 1]))
             n--;
           out[n++] = '\r';
           out[n++] = '\n';
@@ -226,11 +207,11 @@ parse_status (const char *text, size_t length,
   if (text == NULL)
     return false;
   size_t i = 0;
-  while (i < length && (is_blank (text[i]) || text[i] == '\r'
+  while (i < length && (ascii_is_blank (text[i]) || text[i] == '\r'
                         || text[i] == '\n'))
     i++;
   size_t start = i;
-  while (i < length && !is_blank (text[i]) && text[i] != '('
+  while (i < length && !ascii_is_blank (text[i]) && text[i] != '('
          && text[i] != ';' && text[i] != '\r' && text[i] != '\n')
     i++;
   return smtp_enhanced_parse (text + start, i - start, status) == 0;
@@ -394,7 +375,7 @@ smtpstatus_bounce_fill (const char *address, size_t address_length,
   else
     {
       size_t token = 0;
-      while (token < words_length && !is_blank (words[token])
+      while (token < words_length && !ascii_is_blank (words[token])
              && words[token] != ';' && words[token] != ':'
              && words[token] != ',')
         token++;

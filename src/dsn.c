@@ -19,20 +19,11 @@
 #include <string.h>
 
 #include "smtpstatus.h"
+#include "ascii.h"
 #include "bounce.h"
 #include "diagnose.h"
 
-static bool
-is_blank (char c)
-{
-  return c == ' ' || c == '\t';
-}
 
-static char
-ascii_lower (char c)
-{
-  return c >= 'A' && c <= 'Z' ? (char) (c - 'A' + 'a') : c;
-}
 
 /* One line of BUFFER: its text from START to END (without the line
    end), and NEXT where the line after it starts.  */
@@ -62,7 +53,7 @@ static bool
 is_blank_line (const char *buffer, struct line line)
 {
   for (size_t i = line.start; i < line.end; i++)
-    if (!is_blank (buffer[i]) && buffer[i] != '\r')
+    if (!ascii_is_blank (buffer[i]) && buffer[i] != '\r')
       return false;
   return true;
 }
@@ -142,7 +133,7 @@ line_field (const char *buffer, struct line line)
   if (colon == NULL)
     return FIELD_COUNT;
   size_t name_end = (size_t) (colon - buffer);
-  while (name_end > line.start && is_blank (buffer[name_end - 1]))
+  while (name_end > line.start && ascii_is_blank (buffer[name_end - 1]))
     name_end--;
   return lookup (buffer + line.start, name_end - line.start);
 }
@@ -173,23 +164,23 @@ read_block (const char *buffer, size_t size, size_t at, struct block *block)
       struct line line = read_line (buffer, size, at);
       if (is_blank_line (buffer, line))
         break;
-      if (!is_blank (buffer[line.start]) && names_again (buffer, line, block))
+      if (!ascii_is_blank (buffer[line.start]) && names_again (buffer, line, block))
         break;
       at = line.next;
-      if (is_blank (buffer[line.start]))
+      if (ascii_is_blank (buffer[line.start]))
         {
           /* A continuation: the value now ends with this line.  */
           if (current != FIELD_COUNT)
             {
               size_t end = line.end;
-              while (end > line.start && is_blank (buffer[end - 1]))
+              while (end > line.start && ascii_is_blank (buffer[end - 1]))
                 end--;
               struct smtp_span *s = &block->span[current];
               if (s->length == 0)
                 {
                   /* The value starts on this line.  */
                   size_t start = line.start;
-                  while (is_blank (buffer[start]))
+                  while (ascii_is_blank (buffer[start]))
                     start++;
                   if (start < end)
                     *s = (struct smtp_span) { start, end - start };
@@ -208,9 +199,9 @@ read_block (const char *buffer, size_t size, size_t at, struct block *block)
       const char *colon = memchr (buffer + line.start, ':',
                                   line.end - line.start);
       size_t start = (size_t) (colon - buffer) + 1, end = line.end;
-      while (start < end && is_blank (buffer[start]))
+      while (start < end && ascii_is_blank (buffer[start]))
         start++;
-      while (end > start && is_blank (buffer[end - 1]))
+      while (end > start && ascii_is_blank (buffer[end - 1]))
         end--;
       block->span[f] = (struct smtp_span) { start, end - start };
     }
@@ -334,7 +325,7 @@ static bool
 is_word (const char *text, size_t length, const char *name)
 {
   size_t i = 0;
-  while (i < length && (is_blank (text[i]) || text[i] == '\r'
+  while (i < length && (ascii_is_blank (text[i]) || text[i] == '\r'
                         || text[i] == '\n'))
     i++;
   size_t start = i;
@@ -375,7 +366,7 @@ mailbox (const char *buffer, const struct smtp_span *span, size_t *start)
   const char *at = memchr (p, '@', span->length);
   if (semicolon != NULL && (at == NULL || semicolon < at))
     p = semicolon + 1;
-  while (p < end && (is_blank (*p) || *p == '\r' || *p == '\n' || *p == '<'))
+  while (p < end && (ascii_is_blank (*p) || *p == '\r' || *p == '\n' || *p == '<'))
     p++;
   bool route = false;
   if (p < end && *p == '@')
