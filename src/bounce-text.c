@@ -251,14 +251,20 @@ is_empty (const struct line *l)
   return l->text == l->end;
 }
 
+/* The start of the line that POS is in.  */
+static size_t
+line_start (const struct text *t, size_t pos)
+{
+  while (pos > 0 && t->b[pos - 1] != '\n')
+    pos--;
+  return pos;
+}
+
 /* The start of the line before the one at POS (POS > 0, a line start).  */
 static size_t
 previous_line (const struct text *t, size_t pos)
 {
-  size_t i = pos - 1;           /* the '\n' that ends it */
-  while (i > 0 && t->b[i - 1] != '\n')
-    i--;
-  return i;
+  return line_start (t, pos - 1);     /* from the '\n' that ends it */
 }
 
 /* Addresses.  */
@@ -1336,11 +1342,8 @@ static struct span
 reply_within (const struct text *t, size_t from, size_t to, bool indented)
 {
   struct line m;
-  size_t pos = from;
   /* FROM may be inside a line: read that line from its start.  */
-  while (pos > 0 && t->b[pos - 1] != '\n')
-    pos--;
-  for (; pos < to; pos = m.next)
+  for (size_t pos = line_start (t, from); pos < to; pos = m.next)
     {
       read_line (t, pos, &m);
       size_t at = reply_in_line (t, &m, from);
@@ -1507,10 +1510,8 @@ status_line (const struct text *t, size_t from, size_t to,
              struct span *status)
 {
   struct line m;
-  size_t pos = from;
-  while (pos > 0 && t->b[pos - 1] != '\n')
-    pos--;
-  for (; pos < to; pos = m.next)
+  /* FROM may be inside a line: read that line from its start.  */
+  for (size_t pos = line_start (t, from); pos < to; pos = m.next)
     {
       read_line (t, pos, &m);
       size_t n = enhanced_length (t->b + m.text, t->b + m.end);
