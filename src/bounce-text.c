@@ -128,6 +128,8 @@ struct text
   size_t size;
   size_t intro;                 /* past the first introduction, or SIZE + 1 */
   bool warning;                 /* a delay warning, no failure */
+  size_t transient, permanent;  /* Sendmail's first headings of either list,
+                                   or SIZE + 1 */
 };
 
 /* One line: [START, NEXT) with its indentation and line end apart.  */
@@ -448,7 +450,7 @@ read_head (struct text *t)
      is no mere warning.  */
   static const phrase permanent[] = { "permanent" };
   bool delay = false, failure = false;
-  t->intro = t->size + 1;
+  t->intro = t->transient = t->permanent = t->size + 1;
   size_t limit = t->size < HEAD ? t->size : HEAD;
   struct line l;
   for (size_t pos = 0; pos < limit; pos = l.next)
@@ -465,6 +467,10 @@ read_head (struct text *t)
         delay = true;
       if (!failure && has_phrase (p, end, permanent, 1))
         failure = true;
+      if (t->transient > t->size && find (p, end, "transient non-fatal"))
+        t->transient = l.start;
+      if (t->permanent > t->size && find (p, end, "permanent fatal"))
+        t->permanent = l.start;
     }
   t->warning = delay && !failure;
 }
@@ -1568,22 +1574,22 @@ diagnose (const struct text *t, const struct found *f, struct span *diag,
 }
 
 /* The action for a recipient whose address is at AT: a delay in a
-   warning, and in a failure report in a list of delays (Sendmail's
-   "transient non-fatal errors" after its "permanent fatal errors"),
-   which the last such heading before the address names.  */
+   warning, and in a failure report in a list of delays: below Sendmail's
+   heading of "transient non-fatal errors" and not below a heading of
+   "permanent fatal errors" that comes after it (both among the first
+   HEAD bytes, as read_head found them; looking no further keeps each
+   call's work bounded however many recipients the text lists).  */
 static enum smtp_bounce_action
 action_at (const struct text *t, size_t at)
 {
   if (t->warning)
     return SMTP_ACTION_DELAYED;
-  const char *p = t->b, *end = t->b + at;
-  const char *transient = NULL, *permanent = NULL, *q;
-  for (q = p; (q = find (q, end, "transient non-fatal")) != NULL; q++)
-    transient = q;
-  for (q = p; (q = find (q, end, "permanent fatal")) != NULL; q++)
-    permanent = q;
-  return transient != NULL && (permanent == NULL || transient > permanent)
-         ? SMTP_ACTION_DELAYED : SMTP_ACTION_FAILED;
+  if (t->transient > t->size || t->transient > at)
+    return SMTP_ACTION_FAILED;
+  if (t->permanent <= t->size && t->permanent > t->transient
+      && t->permanent < at)
+    return SMTP_ACTION_FAILED;
+  return SMTP_ACTION_DELAYED;
 }
 
 int
