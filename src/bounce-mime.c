@@ -143,7 +143,11 @@ print_recipient (struct bounce *b, const struct smtp_bounce_recipient *r)
   const char *action = smtp_bounce_action_name (r->action);
   const char *reason = smtp_reason_name (d->reason);
   const char *explanation = smtp_diagnosis_explanation (d);
-  const char *advice = smtp_reason_advice (d->reason);
+  /* While the server still tries, the advice is to wait, whatever holds
+     the message up; the reason's own advice is for when it fails.  */
+  const char *advice = smtp_reason_advice (r->action == SMTP_ACTION_DELAYED
+                                           ? SMTP_REASON_TRY_LATER
+                                           : d->reason);
   if (!b->json)
     {
       tsv_field (r->address);
