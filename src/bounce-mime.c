@@ -124,6 +124,7 @@ struct bounce
   GByteArray *body;     /* a part's decoded body, reused */
   GMimeParser *parser;  /* reused from message to message */
   GByteArray *message;  /* the bytes of the message, reused likewise */
+  bool daemon_envelope; /* its mbox "From " line names MAILER-DAEMON */
 };
 
 /* Prints one recipient, unless it was delivered, relayed or expanded
@@ -357,9 +358,10 @@ explain_address (struct bounce *b, const char *address)
    decoded body, or the prologue of a multipart whose parts never start.
    A delivery status in the text (a report forwarded as text, or one
    whose MIME boundary is wrong) is read as such; else the text is read
-   as the words of a bounce.  */
+   as the words of a bounce, where SERVER says the message comes from a
+   mail server.  */
 static void
-explain_text (struct bounce *b, GMimeObject *object)
+explain_text (struct bounce *b, GMimeObject *object, bool server)
 {
   const char *data;
   size_t size;
@@ -377,10 +379,68 @@ explain_text (struct bounce *b, GMimeObject *object)
     return;
   if (explain_report (b, data, size, NULL))
     return;
+  /* A person's mail can quote a bounce's words ("The following address
+     failed:", a log line): its text is read as a bounce only where the
+     message comes from a mail server, or is an Amazon SES notification,
+     whose JSON names its bounced recipients.  */
+  if (!server
+      && g_strstr_len (data, (gssize) size, "\"bouncedRecipients\"") == NULL)
+    return;
   size_t cursor = 0;
   struct smtp_bounce_recipient recipient;
   while (smtp_bounce_text_next (data, size, &cursor, &recipient))
     print_recipient (b, &recipient);
+}
+
+/* Whether VALUE (a From or Sender field) names a sender that mail
+   servers and list managers send their notices as: MAILER-DAEMON,
+   postmaster, "Mail Delivery System", a list's -admin or -owner.  */
+static bool
+names_a_server (const char *value)
+{
+  static const char *const names[] =
+    { "mailer-daemon", "mailerdaemon", "mail-daemon", "postmaster",
+      "mail delivery" /* "Mail Delivery System", "... Subsystem" */ };
+  static const char *const list_suffixes[] =
+    { "-admin@", "-owner@", "-bounces@", "-request@" };
+  if (value == NULL)
+    return false;
+  gchar *lower = g_ascii_strdown (value, -1);
+  bool found = false;
+  for (size_t i = 0; !found && i < G_N_ELEMENTS (names); i++)
+    found = strstr (lower, names[i]) != NULL;
+  for (size_t i = 0; !found && i < G_N_ELEMENTS (list_suffixes); i++)
+    found = strstr (lower, list_suffixes[i]) != NULL;
+  g_free (lower);
+  return found;
+}
+
+/* Whether the header fields of HEADERS, the message whose body is ROOT,
+   show a message of a mail server rather than a person's: a report
+   (multipart/report), an X-Failed-Recipients field, the null sender of
+   RFC 5321 (Return-Path: <>), a sender such as MAILER-DAEMON or
+   postmaster, or, for the message itself, an mbox envelope from
+   MAILER-DAEMON.  */
+static bool
+from_a_server (const struct bounce *b, GMimeObject *root,
+               GMimeObject *headers, int depth)
+{
+  GMimeContentType *type = g_mime_object_get_content_type (root);
+  if (type != NULL && g_mime_content_type_is_type (type, "multipart", "report"))
+    return true;
+  if (g_mime_object_get_header (headers, "X-Failed-Recipients") != NULL)
+    return true;
+  const char *path = g_mime_object_get_header (headers, "Return-Path");
+  if (path != NULL)
+    {
+      while (*path == ' ' || *path == '\t')
+        path++;
+      if (strncmp (path, "<>", 2) == 0)
+        return true;
+    }
+  return names_a_server (g_mime_object_get_header (headers, "From"))
+         || names_a_server (g_mime_object_get_header (headers, "Sender"))
+         || (depth == 0 && b->daemon_envelope);
 }
 
 /* The addresses that stand in for the recipients of a report that
@@ -437,8 +497,10 @@ explain_message (struct bounce *b, GMimeObject *root, GMimeObject *headers,
         && explain_report (b, (const char *) b->body->data, b->body->len,
                            others))
       have_report = true;
+  bool server = !have_report && p.texts->len > 0
+                && from_a_server (b, root, headers, depth);
   for (guint i = 0; !have_report && i < p.texts->len; i++)
-    explain_text (b, p.texts->pdata[i]);
+    explain_text (b, p.texts->pdata[i], server);
   if (!have_report && b->printed == 0)
     {
       /* The message says who failed, if its text does not.  */
@@ -525,8 +587,13 @@ explain_file (struct bounce *b, const char *name)
   /* A message saved from a mailbox may start with its "From " line,
      which is no header.  */
   gint64 start = 0;
+  b->daemon_envelope = false;
   if (data->len >= 5 && memcmp (data->data, "From ", 5) == 0)
     {
+      b->daemon_envelope = data->len >= 18
+                           && g_ascii_strncasecmp ((const char *) data->data
+                                                   + 5, "MAILER-DAEMON",
+                                                   13) == 0;
       const guint8 *lf = memchr (data->data, '\n', data->len);
       start = lf != NULL ? lf - data->data + 1 : data->len;
     }
