@@ -298,25 +298,25 @@ smtp_dsn_parse (const char *buffer, size_t size,
   return 0;
 }
 
+/* The names by action, as arrays of their own rather than pointers: a
+   table of pointers (which a compiler may make of a switch, as clang
+   does) needs a relocation for each at load time.  */
+static const char action_names[][10] =
+{
+  [SMTP_ACTION_UNKNOWN] = "unknown",
+  [SMTP_ACTION_FAILED] = "failed",
+  [SMTP_ACTION_DELAYED] = "delayed",
+  [SMTP_ACTION_DELIVERED] = "delivered",
+  [SMTP_ACTION_RELAYED] = "relayed",
+  [SMTP_ACTION_EXPANDED] = "expanded"
+};
+
 const char *
 smtp_bounce_action_name (enum smtp_bounce_action action)
 {
-  switch (action)
-    {
-    case SMTP_ACTION_FAILED:
-      return "failed";
-    case SMTP_ACTION_DELAYED:
-      return "delayed";
-    case SMTP_ACTION_DELIVERED:
-      return "delivered";
-    case SMTP_ACTION_RELAYED:
-      return "relayed";
-    case SMTP_ACTION_EXPANDED:
-      return "expanded";
-    case SMTP_ACTION_UNKNOWN:
-    default:
-      return "unknown";
-    }
+  if ((unsigned) action > SMTP_ACTION_EXPANDED)
+    action = SMTP_ACTION_UNKNOWN;
+  return action_names[action];
 }
 
 /* Whether the first word of the LENGTH bytes at TEXT, after blanks, is
