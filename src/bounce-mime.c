@@ -343,15 +343,52 @@ failed_recipients (GMimeObject *headers, GPtrArray *addresses)
   g_strfreev (words);
 }
 
-/* Explains, as failed, the recipient ADDRESS of which the bounce says
-   nothing more: the one a report would give with no more fields.  */
+/* The most bytes of a notice's text that are its words for a recipient
+   X-Failed-Recipients names: as many as the library reads of a
+   diagnostic.  */
+enum { NOTICE_MAX = 4096 };
+
+/* Explains, as failed, the recipient ADDRESS, whose failure the
+   NOTICE_LENGTH bytes at NOTICE (a text of the bounce that names no
+   recipient, or NULL) explain in words: the report a server would give
+   with those words as its Diagnostic-Code, their lines folded into one
+   field.  */
 static void
-explain_address (struct bounce *b, const char *address)
+explain_address (struct bounce *b, const char *address, const char *notice,
+                 size_t notice_length)
 {
-  gchar *report = g_strdup_printf ("Final-Recipient: rfc822; %s\n"
-                                   "Action: failed\n", address);
-  explain_report (b, report, strlen (report), NULL);
-  g_free (report);
+  GString *report = g_string_new (NULL);
+  g_string_printf (report, "Final-Recipient: rfc822; %s\nAction: failed\n",
+                   address);
+  if (notice != NULL && notice_length > 0)
+    {
+      g_string_append (report, "Diagnostic-Code: X-Notice;");
+      const char *p = notice, *end = notice + MIN (notice_length, NOTICE_MAX);
+      while (p < end)
+        {
+          const char *eol = memchr (p, '\n', (size_t) (end - p));
+          const char *next = eol != NULL ? eol + 1 : end;
+          const char *q = eol != NULL ? eol : end;
+          if (q > p && q[-1] == '\r')
+            q--;
+          /* The returned message starts below a rule ("----- Original
+             message -----", "--- Below this line is a copy"): not the
+             notice's words.  */
+          if (q - p >= 3 && strncmp (p, "---", 3) == 0)
+            break;
+          /* Each line a continuation of the field; an empty one would
+             end the block.  */
+          if (q > p)
+            {
+              g_string_append (report, "\n ");
+              g_string_append_len (report, p, q - p);
+            }
+          p = next;
+        }
+      g_string_append_c (report, '\n');
+    }
+  explain_report (b, report->str, report->len, NULL);
+  g_string_free (report, TRUE);
 }
 
 /* Explains the recipients the text OBJECT names: a text/plain part's
@@ -506,8 +543,22 @@ explain_message (struct bounce *b, GMimeObject *root, GMimeObject *headers,
       /* The message says who failed, if its text does not.  */
       GPtrArray *failed = g_ptr_array_new_with_free_func (g_free);
       failed_recipients (headers, failed);
+      /* Its first text, which names nobody, says why in its own words.  */
+      gchar *notice = NULL;
+      gsize notice_length = 0;
+      for (guint i = 0; failed->len > 0 && notice == NULL
+                        && i < p.texts->len; i++)
+        if (!GMIME_IS_MULTIPART (p.texts->pdata[i])
+            && decode_body (b, GMIME_PART (p.texts->pdata[i]))
+            && b->body->len > 0)
+          {
+            notice_length = MIN (b->body->len, NOTICE_MAX);
+            notice = g_strndup ((const char *) b->body->data, notice_length);
+            notice_length = strlen (notice);
+          }
       for (guint i = 0; i < failed->len; i++)
-        explain_address (b, failed->pdata[i]);
+        explain_address (b, failed->pdata[i], notice, notice_length);
+      g_free (notice);
       g_ptr_array_free (failed, TRUE);
     }
   for (guint i = 0; !have_report && b->printed == 0 && i < p.messages->len;

@@ -533,7 +533,7 @@ static const struct example examples[] =
     "\thelp\n"
     "\n"
     "to team-ctl@lists.example.org.\n",
-    { { "team@lists.example.org", 0, "", "policy", FAILED } } },
+    { { "team@lists.example.org", 0, "", "sender-rejected", FAILED } } },
 
   { "Amazon SES's notification, JSON on one line",
     "{\"notificationType\":\"Bounce\",\"bounce\":{\"bounceType\":"
