@@ -126,6 +126,19 @@ starts_reply (const char *p, size_t n)
   return is_code (p, n) && (n == 3 || p[3] == ' ' || p[3] == '-');
 }
 
+/* Where, after AT in the LENGTH bytes at WORDS, a word is a failure's
+   reply code (4xx or 5xx, then a blank or "-"); AT where none is.  */
+static size_t
+failure_after (const char *words, size_t length, size_t at)
+{
+  for (size_t i = at + 3; i + 3 <= length; i++)
+    if (ascii_is_blank (words[i - 1]) && (words[i] == '4' || words[i] == '5')
+        && starts_reply (words + i, length - i))
+      return i;
+  return at;
+}
+
+
 /* Where, in the LENGTH bytes at TEXT, a server's reply is quoted among
    other words: the first code that starts a reply line and comes after
    a ":" (host H said: 550 ...), a quote ('550 ...'), the word "said" or
@@ -352,6 +365,12 @@ smtpstatus_bounce_fill (const char *address, size_t address_length,
   size_t at = mailer ? words_length
               : starts_reply (words, words_length) ? 0
               : find_reply (words, words_length);
+  /* A failure whose reply starts with a success, a greeting the server
+     took back ("220-mx.example.org 421 4.2.1 Service refused"): the
+     failure's code is the reply.  */
+  if (at < words_length && (words[at] == '2' || words[at] == '3')
+      && (action == SMTP_ACTION_FAILED || action == SMTP_ACTION_DELAYED))
+    at = failure_after (words, words_length, at);
   char wire[REPLY_MAX];
   size_t wire_length = 0;
   struct smtp_reply reply;
@@ -475,8 +494,12 @@ smtpstatus_bounce_fill (const char *address, size_t address_length,
   /* "X-Unix; 75": the program that was to store the message in the
      mailbox (procmail, a local delivery agent) failed, and its words, if
      any, say no more: a fault of the receiving system, not of the
-     message, whatever the status.  */
-  if (mailer && d->source == SMTP_SOURCE_CODES
+     message, whatever the status.  So is such a program that does not
+     know the user ("procmail: ... No such user"): the server took the
+     address before it ran it.  */
+  if (mailer
+      && (d->source == SMTP_SOURCE_CODES
+          || d->reason == SMTP_REASON_RECIPIENT_UNKNOWN)
       && (d->outcome == SMTP_OUTCOME_PERMANENT
           || d->outcome == SMTP_OUTCOME_TRANSIENT))
     {

@@ -542,6 +542,31 @@ static const struct
     "Diagnostic-Code: x-unix; temporary failure\n",
     { "uma@example.net", SMTP_ACTION_FAILED, "4.3.0", 0, "server-error", 0,
       "The receiving server had an internal error." } },
+  { "a local delivery program that does not know the user",
+    "Reporting-MTA: dns; mx.example.net\n\n"
+    "Final-Recipient: rfc822; uma@example.net\nAction: failed\n"
+    "Status: 5.0.0\n"
+    "Diagnostic-Code: x-unix; procmail: Couldn't create \"/var/mail/uma\"\n"
+    "    id: mx.example.net: No such user\n",
+    { "uma@example.net", SMTP_ACTION_FAILED, "5.0.0", 0, "server-error", 0,
+      "The receiving server had an internal error." } },
+  { "a greeting taken back: the failure's code",
+    "Reporting-MTA: dns; mx.example.net\n\n"
+    "Final-Recipient: rfc822; xena@example.org\nAction: failed\n"
+    "Status: 5.0.0\n"
+    "Diagnostic-Code: smtp; 220-mx.example.org 554 5.7.1 Client host\n"
+    "    [192.0.2.9] blocked using zen.spamhaus.example\n",
+    { "xena@example.org", SMTP_ACTION_FAILED, "5.7.1", 554, "sender-blocked",
+      0, "The IP address of the server that sent the message is on a "
+      "blocklist the receiving server uses." } },
+  { "a From: header the server refuses",
+    "Reporting-MTA: dns; mx.example.net\n\n"
+    "Final-Recipient: rfc822; yves@example.org\nAction: failed\n"
+    "Status: 5.0.0\n"
+    "Diagnostic-Code: smtp; 550 5.2.0 <alice@example.com> From: Domain is\n"
+    "    invalid. Please provide a valid From:\n",
+    { "yves@example.org", SMTP_ACTION_FAILED, "5.2.0", 550, "sender-rejected",
+      0, "The receiving server refused the sender's address." } },
   { "a transient status made final: expired",
     "Reporting-MTA: dns; mx.example.net\n\n"
     "Final-Recipient: rfc822; vera@example.org\nAction: failed\n"
