@@ -37,7 +37,6 @@ enum
   BOUNCE_TROUBLE = 2    /* a file could not be read, or no GMime */
 };
 
-
 void
 print_bounce_help (void)
 {
@@ -87,9 +86,6 @@ explain_bounces (char *const *files, size_t count, bool json)
    has parsed the whole message already, this only bounds the stack.  */
 #define MAX_DEPTH 32
 
-
-
-
 /* Writes TEXT as one field of a tab-separated line: a control character
    (a tab or a line end in a bounce's text) as a space, "-" for an empty
    one.  */
@@ -113,7 +109,6 @@ tsv_field (const char *text)
       putchar (' ');
     }
 }
-
 
 /* What the walk needs to know of the message being read.  */
 struct bounce
@@ -266,58 +261,6 @@ is_mailbox (const char *address)
   return at != NULL && at != address && *address != '/' && *address != '|';
 }
 
-/* Explains the recipients of the delivery status (the body of a
-   message/delivery-status part, or a text that has one) in the SIZE
-   bytes at DATA; false if it has no recipient block.  A recipient that
-   names no mailbox takes the address STAND_INS has in its place, where
-   STAND_INS (or NULL) has one for each recipient of the report.  */
-static bool
-explain_report (struct bounce *b, const char *data, size_t size,
-                const GPtrArray *stand_ins)
-{
-  size_t cursor;
-  struct smtp_dsn_message fields;
-  if (smtp_dsn_parse (data, size, &fields, &cursor) != 0)
-    return false;
-  size_t start = cursor, count = 0;
-  struct smtp_dsn_recipient block;
-  while (smtp_dsn_next_recipient (data, size, &cursor, &block))
-    count++;
-  bool stand_in = stand_ins != NULL && stand_ins->len == count;
-  cursor = start;
-  for (guint i = 0; smtp_dsn_next_recipient (data, size, &cursor, &block);
-       i++)
-    {
-      struct smtp_bounce_recipient recipient;
-      smtp_dsn_explain (data, &block, &recipient);
-      if (stand_in && !is_mailbox (recipient.address))
-        g_strlcpy (recipient.address, stand_ins->pdata[i],
-                   sizeof recipient.address);
-      print_recipient (b, &recipient);
-    }
-  return true;
-}
-
-/* Whether the report in the SIZE bytes at DATA has a recipient that
-   names no mailbox.  */
-static bool
-lacks_mailbox (const char *data, size_t size)
-{
-  size_t cursor;
-  struct smtp_dsn_message fields;
-  if (smtp_dsn_parse (data, size, &fields, &cursor) != 0)
-    return false;
-  struct smtp_dsn_recipient block;
-  while (smtp_dsn_next_recipient (data, size, &cursor, &block))
-    {
-      struct smtp_bounce_recipient recipient;
-      smtp_dsn_explain (data, &block, &recipient);
-      if (!is_mailbox (recipient.address))
-        return true;
-    }
-  return false;
-}
-
 /* Adds to ADDRESSES (newly allocated strings) the mailboxes of the
    X-Failed-Recipients field of HEADERS, which Exim and Gmail write into
    their bounces: "bob@example.org, carol@example.net".  */
@@ -341,6 +284,74 @@ failed_recipients (GMimeObject *headers, GPtrArray *addresses)
         g_ptr_array_add (addresses, g_strdup (a));
     }
   g_strfreev (words);
+}
+
+/* The addresses that stand in for the recipients of a report that
+   names no mailbox for one (Exim's "save to /var/mail/bob", Sendmail's
+   "@example.org"): those of X-Failed-Recipients in HEADERS, else those
+   the texts P->texts name.  */
+static GPtrArray *
+stand_ins (struct bounce *b, GMimeObject *headers, const struct parts *p)
+{
+  GPtrArray *addresses = g_ptr_array_new_with_free_func (g_free);
+  failed_recipients (headers, addresses);
+  for (guint i = 0; addresses->len == 0 && i < p->texts->len; i++)
+    {
+      GMimeObject *text = p->texts->pdata[i];
+      if (GMIME_IS_MULTIPART (text) || !decode_body (b, GMIME_PART (text)))
+        continue;
+      size_t cursor = 0;
+      struct smtp_bounce_recipient r;
+      while (smtp_bounce_text_next ((const char *) b->body->data,
+                                    b->body->len, &cursor, &r))
+        if (is_mailbox (r.address))
+          g_ptr_array_add (addresses, g_strdup (r.address));
+    }
+  return addresses;
+}
+
+/* Explains the recipients of the delivery status (the body of a
+   message/delivery-status part, or a text that has one) in the SIZE
+   bytes at DATA; false if it has no recipient block.  Where a recipient
+   names no mailbox and P (or NULL) has the parts of a message whose
+   header fields are those of HEADERS, the addresses that stand in for
+   the report's recipients take their places, if there are as many.
+   Each recipient is explained once, before the stand-ins are looked for:
+   that may decode another part into the buffer DATA is in.  */
+static bool
+explain_report (struct bounce *b, const char *data, size_t size,
+                GMimeObject *headers, const struct parts *p)
+{
+  size_t cursor;
+  struct smtp_dsn_message fields;
+  if (smtp_dsn_parse (data, size, &fields, &cursor) != 0)
+    return false;
+  GArray *recipients = g_array_new (FALSE, FALSE,
+                                    sizeof (struct smtp_bounce_recipient));
+  bool lacks_mailbox = false;
+  struct smtp_dsn_recipient block;
+  while (smtp_dsn_next_recipient (data, size, &cursor, &block))
+    {
+      struct smtp_bounce_recipient r;
+      smtp_dsn_explain (data, &block, &r);
+      lacks_mailbox = lacks_mailbox || !is_mailbox (r.address);
+      g_array_append_val (recipients, r);
+    }
+  GPtrArray *others = lacks_mailbox && p != NULL
+                      ? stand_ins (b, headers, p) : NULL;
+  bool stand_in = others != NULL && others->len == recipients->len;
+  for (guint i = 0; i < recipients->len; i++)
+    {
+      struct smtp_bounce_recipient *r
+        = &g_array_index (recipients, struct smtp_bounce_recipient, i);
+      if (stand_in && !is_mailbox (r->address))
+        g_strlcpy (r->address, others->pdata[i], sizeof r->address);
+      print_recipient (b, r);
+    }
+  if (others != NULL)
+    g_ptr_array_free (others, TRUE);
+  g_array_free (recipients, TRUE);
+  return true;
 }
 
 /* The most bytes of a notice's text that are its words for a recipient
@@ -387,7 +398,7 @@ explain_address (struct bounce *b, const char *address, const char *notice,
         }
       g_string_append_c (report, '\n');
     }
-  explain_report (b, report->str, report->len, NULL);
+  explain_report (b, report->str, report->len, NULL, NULL);
   g_string_free (report, TRUE);
 }
 
@@ -414,7 +425,7 @@ explain_text (struct bounce *b, GMimeObject *object, bool server)
     }
   else
     return;
-  if (explain_report (b, data, size, NULL))
+  if (explain_report (b, data, size, NULL, NULL))
     return;
   /* A person's mail can quote a bounce's words ("The following address
      failed:", a log line): its text is read as a bounce only where the
@@ -480,30 +491,6 @@ from_a_server (const struct bounce *b, GMimeObject *root,
          || (depth == 0 && b->daemon_envelope);
 }
 
-/* The addresses that stand in for the recipients of a report that
-   names no mailbox for one (Exim's "save to /var/mail/bob", Sendmail's
-   "@example.org"): those of X-Failed-Recipients in HEADERS, else those
-   the texts P->texts name.  */
-static GPtrArray *
-stand_ins (struct bounce *b, GMimeObject *headers, const struct parts *p)
-{
-  GPtrArray *addresses = g_ptr_array_new_with_free_func (g_free);
-  failed_recipients (headers, addresses);
-  for (guint i = 0; addresses->len == 0 && i < p->texts->len; i++)
-    {
-      GMimeObject *text = p->texts->pdata[i];
-      if (GMIME_IS_MULTIPART (text) || !decode_body (b, GMIME_PART (text)))
-        continue;
-      size_t cursor = 0;
-      struct smtp_bounce_recipient r;
-      while (smtp_bounce_text_next ((const char *) b->body->data,
-                                    b->body->len, &cursor, &r))
-        if (is_mailbox (r.address))
-          g_ptr_array_add (addresses, g_strdup (r.address));
-    }
-  return addresses;
-}
-
 /* Explains the recipients of a message whose body is ROOT and whose
    header fields are those of HEADERS: those of its delivery status
    parts where it has one, else those its text parts name, else those
@@ -520,19 +507,11 @@ explain_message (struct bounce *b, GMimeObject *root, GMimeObject *headers,
                      g_ptr_array_new () };
   collect (root, false, depth, &p);
 
-  /* Only a report with a recipient that is no mailbox needs the
-     addresses that stand in for it.  */
-  GPtrArray *others = NULL;
-  for (guint i = 0; others == NULL && i < p.reports->len; i++)
-    if (decode_body (b, p.reports->pdata[i])
-        && lacks_mailbox ((const char *) b->body->data, b->body->len))
-      others = stand_ins (b, headers, &p);
-
   bool have_report = false;
   for (guint i = 0; i < p.reports->len; i++)
     if (decode_body (b, p.reports->pdata[i])
         && explain_report (b, (const char *) b->body->data, b->body->len,
-                           others))
+                           headers, &p))
       have_report = true;
   bool server = !have_report && p.texts->len > 0
                 && from_a_server (b, root, headers, depth);
@@ -566,8 +545,6 @@ explain_message (struct bounce *b, GMimeObject *root, GMimeObject *headers,
     explain_message (b, g_mime_message_get_mime_part (p.messages->pdata[i]),
                      GMIME_OBJECT (p.messages->pdata[i]), depth + 1);
 
-  if (others != NULL)
-    g_ptr_array_free (others, TRUE);
   g_ptr_array_free (p.reports, TRUE);
   g_ptr_array_free (p.texts, TRUE);
   g_ptr_array_free (p.messages, TRUE);
