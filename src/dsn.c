@@ -23,8 +23,6 @@
 #include "bounce.h"
 #include "diagnose.h"
 
-
-
 /* One line of BUFFER: its text from START to END (without the line
    end), and NEXT where the line after it starts.  */
 struct line
@@ -124,12 +122,13 @@ lookup (const char *name, size_t name_length)
 }
 
 /* The field the line LINE (not a continuation) starts, or FIELD_COUNT
-   where it starts none.  */
+   where it starts none; its colon in *COLON.  */
 static enum field
-line_field (const char *buffer, struct line line)
+line_field (const char *buffer, struct line line, const char **colon_out)
 {
   const char *colon = memchr (buffer + line.start, ':',
                               line.end - line.start);
+  *colon_out = colon;
   if (colon == NULL)
     return FIELD_COUNT;
   size_t name_end = (size_t) (colon - buffer);
@@ -142,7 +141,8 @@ line_field (const char *buffer, struct line line)
 static bool
 names_again (const char *buffer, struct line line, const struct block *block)
 {
-  enum field f = line_field (buffer, line);
+  const char *colon;
+  enum field f = line_field (buffer, line, &colon);
   return (f == FIELD_FINAL_RECIPIENT || f == FIELD_ORIGINAL_RECIPIENT)
          && block->present[f];
 }
@@ -164,7 +164,8 @@ read_block (const char *buffer, size_t size, size_t at, struct block *block)
       struct line line = read_line (buffer, size, at);
       if (is_blank_line (buffer, line))
         break;
-      if (!ascii_is_blank (buffer[line.start]) && names_again (buffer, line, block))
+      if (!ascii_is_blank (buffer[line.start])
+          && names_again (buffer, line, block))
         break;
       at = line.next;
       if (ascii_is_blank (buffer[line.start]))
@@ -191,13 +192,12 @@ read_block (const char *buffer, size_t size, size_t at, struct block *block)
           continue;
         }
       current = FIELD_COUNT;
-      enum field f = line_field (buffer, line);
+      const char *colon;
+      enum field f = line_field (buffer, line, &colon);
       if (f == FIELD_COUNT || block->present[f])
         continue;
       block->present[f] = true;
       current = f;
-      const char *colon = memchr (buffer + line.start, ':',
-                                  line.end - line.start);
       size_t start = (size_t) (colon - buffer) + 1, end = line.end;
       while (start < end && ascii_is_blank (buffer[start]))
         start++;
@@ -329,8 +329,7 @@ is_word (const char *text, size_t length, const char *name)
                         || text[i] == '\n'))
     i++;
   size_t start = i;
-  while (i < length && ((text[i] >= 'a' && text[i] <= 'z')
-                        || (text[i] >= 'A' && text[i] <= 'Z')))
+  while (i < length && ascii_is_alpha (text[i]))
     i++;
   size_t n = strlen (name);
   if (n != i - start)
@@ -366,7 +365,8 @@ mailbox (const char *buffer, const struct smtp_span *span, size_t *start)
   const char *at = memchr (p, '@', span->length);
   if (semicolon != NULL && (at == NULL || semicolon < at))
     p = semicolon + 1;
-  while (p < end && (ascii_is_blank (*p) || *p == '\r' || *p == '\n' || *p == '<'))
+  while (p < end && (ascii_is_blank (*p) || *p == '\r' || *p == '\n'
+                     || *p == '<'))
     p++;
   bool route = false;
   if (p < end && *p == '@')
