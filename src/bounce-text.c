@@ -179,7 +179,6 @@ starts_with (const char *p, const char *end, const char *lit)
   return true;
 }
 
-
 /* The first place in [P, END) where LIT occurs (as starts_with compares),
    or NULL.  */
 static const char *
@@ -276,15 +275,14 @@ previous_line (const struct text *t, size_t pos)
 static bool
 is_local_byte (unsigned char c)
 {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || ascii_is_digit (c)
-         || c >= 0x80 || (c != 0 && strchr ("!#$%&'*+-/=?^_`{|}~.", c));
+  return ascii_is_alnum ((char) c) || c >= 0x80
+         || (c != 0 && strchr ("!#$%&'*+-/=?^_`{|}~.", c));
 }
 
 static bool
 is_domain_byte (unsigned char c)
 {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || ascii_is_digit (c)
-         || c == '-' || c == '.' || c >= 0x80;
+  return ascii_is_alnum ((char) c) || c == '-' || c == '.' || c >= 0x80;
 }
 
 /* Whether the LENGTH bytes at P are well-formed UTF-8.  */
@@ -502,8 +500,8 @@ static bool
 holds_code (const char *p, const char *end)
 {
   for (const char *q = p; end - q >= 3; q++)
-    if ((*q == '4' || *q == '5') && ascii_is_digit (q[1]) && ascii_is_digit (q[2])
-        && (q == p || !ascii_is_alnum (q[-1]))
+    if ((*q == '4' || *q == '5') && ascii_is_digit (q[1])
+        && ascii_is_digit (q[2]) && (q == p || !ascii_is_alnum (q[-1]))
         && (end - q == 3 || (!ascii_is_alnum (q[3]) && q[3] != '.')))
       return true;
   return false;
@@ -1410,8 +1408,7 @@ is_heading (const struct text *t, const struct line *l)
   for (size_t i = l->text; i < l->end; i++)
     {
       unsigned char c = (unsigned char) t->b[i];
-      if (c >= 0x80 || ascii_is_digit (c) || (c >= 'a' && c <= 'z')
-          || (c >= 'A' && c <= 'Z'))
+      if (c >= 0x80 || ascii_is_alnum ((char) c))
         return false;
     }
   return true;

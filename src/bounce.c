@@ -27,10 +27,6 @@
    from it, line ends included: as much as smtp_reply_diagnose reads.  */
 enum { REPLY_MAX = 4096 };
 
-
-
-
-
 /* Copies the LENGTH bytes at TEXT into OUT (at most MAX bytes), unfolded:
    each line end, with the blanks around it, becomes one space, and the
    blanks at either end go.  Returns the length.  */
@@ -80,8 +76,8 @@ type_prefix (const char *text, size_t length)
     return 0;
   size_t i = 0;
   while (i < length && i <= 64
-         && (ascii_is_alpha (text[i]) || ascii_is_digit (text[i]) || text[i] == '-'
-             || text[i] == '_' || text[i] == '.'))
+         && (ascii_is_alnum (text[i]) || text[i] == '-' || text[i] == '_'
+             || text[i] == '.'))
     i++;
   size_t j = i;
   while (j < length && ascii_is_blank (text[j]))
@@ -137,7 +133,6 @@ failure_after (const char *words, size_t length, size_t at)
       return i;
   return at;
 }
-
 
 /* Where, in the LENGTH bytes at TEXT, a server's reply is quoted among
    other words: the first code that starts a reply line and comes after
@@ -486,7 +481,8 @@ smtpstatus_bounce_fill (const char *address, size_t address_length,
   bool loop = has_trusted && trusted.subject == 4 && trusted.detail == 6;
   if (action == SMTP_ACTION_FAILED && has_trusted
       && trusted.status_class == 4 && !loop
-      && (d->reason == SMTP_REASON_NETWORK || d->reason == SMTP_REASON_TRY_LATER
+      && (d->reason == SMTP_REASON_NETWORK
+          || d->reason == SMTP_REASON_TRY_LATER
           || d->reason == SMTP_REASON_UNKNOWN
           || d->reason == SMTP_REASON_SERVER_ERROR))
     d->reason = SMTP_REASON_EXPIRED;

@@ -156,7 +156,8 @@ contains (const char *text, size_t size, const char *words, size_t length)
         j++;
       if (j == length
           && !(word_start && p > text && ascii_is_alnum (p[-1]))
-          && !(word_end && p + length < text + size && ascii_is_alnum (p[length])))
+          && !(word_end && p + length < text + size
+               && ascii_is_alnum (p[length])))
         return true;
     }
   return false;
