@@ -1619,7 +1619,7 @@ smtp_bounce_text_next (const char *buffer, size_t size, size_t *cursor,
                           diag.end > diag.start ? buffer + diag.start : NULL,
                           diag.end - diag.start,
                           f.delayed ? SMTP_ACTION_DELAYED
-                          : action_at (&t, f.address), out);
+                          : action_at (&t, f.address), false, out);
   *cursor = f.resume;
   return 1;
 }

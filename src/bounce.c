@@ -332,7 +332,7 @@ void
 smtpstatus_bounce_fill (const char *address, size_t address_length,
                         const char *status, size_t status_length,
                         const char *diagnostic, size_t diagnostic_length,
-                        enum smtp_bounce_action action,
+                        enum smtp_bounce_action action, bool gave_up,
                         struct smtp_bounce_recipient *out)
 {
   memset (out, 0, sizeof *out);
@@ -502,6 +502,10 @@ smtpstatus_bounce_fill (const char *address, size_t address_length,
       d->reason = SMTP_REASON_SERVER_ERROR;
       d->english = smtpstatus_reason_msgid (SMTP_REASON_SERVER_ERROR);
     }
+  /* The reporting MTA's own word that it gave up decides, whatever the
+     words it quotes say held the message up.  */
+  if (gave_up)
+    d->reason = SMTP_REASON_EXPIRED;
 
   /* The action decides the outcome: the reporting MTA knows whether it
      gave up, still tries or delivered.  */

@@ -4,6 +4,7 @@
 #ifndef SMTPSTATUS_BOUNCE_H
 #define SMTPSTATUS_BOUNCE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "smtpstatus.h"
@@ -17,12 +18,14 @@
    host H said: ...", "Giving up on 192.0.2.1.").  The reply in
    DIAGNOSTIC is rebuilt into lines where an MTA joined them, parsed
    liberally and diagnosed; the status trusted is the more specific of
-   STATUS and the reply's enhanced code (an X.0.0 gives way).  Copies no
-   more than fits on the stack and allocates nothing.  */
+   STATUS and the reply's enhanced code (an X.0.0 gives way).  GAVE_UP
+   says that the bounce itself calls the message expired ("Action:
+   expired"): a failure, and its reason.  Copies no more than fits on
+   the stack and allocates nothing.  */
 void smtpstatus_bounce_fill (const char *address, size_t address_length,
                              const char *status, size_t status_length,
                              const char *diagnostic, size_t diagnostic_length,
-                             enum smtp_bounce_action action,
+                             enum smtp_bounce_action action, bool gave_up,
                              struct smtp_bounce_recipient *out);
 
 #endif

@@ -21,7 +21,6 @@
 #include "smtpstatus.h"
 #include "ascii.h"
 #include "bounce.h"
-#include "diagnose.h"
 
 /* One line of BUFFER: its text from START to END (without the line
    end), and NEXT where the line after it starts.  */
@@ -421,10 +420,5 @@ smtp_dsn_explain (const char *buffer,
                           buffer + diagnostic->offset, diagnostic->length,
                           expired ? SMTP_ACTION_FAILED
                           : parse_action (action, action_length),
-                          out);
-  if (expired)
-    {
-      out->diagnosis.reason = SMTP_REASON_EXPIRED;
-      out->diagnosis.fixer = smtpstatus_reason_fixer (SMTP_REASON_EXPIRED);
-    }
+                          expired, out);
 }
